@@ -1,0 +1,99 @@
+package doc
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestRoundTripNonASCII(t *testing.T) {
+	// "“Мы” 🙂 said Лавров." with spans in code points.
+	text := "“Мы” 🙂 said Лавров."
+	rec := `{"id":"x","published":"2022-05-28T04:19:00","text":"` + text + `",` +
+		`"sentences":[[0,19]],` +
+		`"entities":[{"start":12,"end":18,"text":"Лавров","type":"PERSON"}],` +
+		`"quotes":[{"start":0,"end":4,"text":"“Мы”","kind":"direct","cue":{"start":7,"end":11,"text":"said"},` +
+		`"speaker":{"start":12,"end":18,"text":"Лавров"}}],"timexes":[],"events":[]}`
+	d, err := Decode([]byte(rec))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.Slice(d.Entities[0].Span); got != "Лавров" {
+		t.Fatalf("entity span decodes to %q, want Лавров", got)
+	}
+	if got := d.Slice(d.Quotes[0].Cue.Span); got != "said" {
+		t.Fatalf("cue decodes to %q, want said", got)
+	}
+	if got := d.Slice(d.Sentences[0]); got != text {
+		t.Fatalf("sentence decodes to %q", got)
+	}
+	out, err := Encode(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a, b map[string]any
+	if err := json.Unmarshal([]byte(rec), &a); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(out, &b); err != nil {
+		t.Fatal(err)
+	}
+	ja, _ := json.Marshal(a)
+	jb, _ := json.Marshal(b)
+	if string(ja) != string(jb) {
+		t.Fatalf("round trip changed the record:\n in: %s\nout: %s", ja, jb)
+	}
+}
+
+// Sentences in the JSON record are [start, end] pairs, as the contract says.
+func TestSpanListsArePairs(t *testing.T) {
+	d := New(Article{Text: "A b. C d."})
+	d.Sentences = []Span{{0, 4}, {5, 9}}
+	out, err := Encode(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), `"sentences":[[0,4],[5,9]]`) {
+		t.Fatalf("sentences not written as pairs: %s", out)
+	}
+}
+
+func TestDecodeAliasesAndErrors(t *testing.T) {
+	d, err := Decode([]byte(`{"content":"Hello.","date":"2020-01-02"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Text != "Hello." || d.Published != "2020-01-02" {
+		t.Fatalf("aliases not read: %+v", d.Article)
+	}
+	d, err = Decode([]byte(`{"body":"Hi."}`))
+	if err != nil || d.Text != "Hi." {
+		t.Fatalf("body alias not read: %v %+v", err, d)
+	}
+	for _, bad := range []string{``, `[1]`, `{"text":`, `{"id":"a"}`, `{"text":"abc","sentences":[[0,9]]}`, "\x00\x01"} {
+		if _, err := Decode([]byte(bad)); err == nil {
+			t.Errorf("Decode(%q) succeeded, want an error", bad)
+		}
+	}
+}
+
+func TestSentenceAt(t *testing.T) {
+	d := New(Article{Text: "One. Two. Three."})
+	d.Sentences = []Span{{0, 4}, {5, 9}, {10, 16}}
+	for _, c := range []struct{ off, want int }{{0, 0}, {3, 0}, {4, -1}, {5, 1}, {12, 2}, {16, -1}} {
+		if got := d.SentenceAt(c.off); got != c.want {
+			t.Errorf("SentenceAt(%d) = %d, want %d", c.off, got, c.want)
+		}
+	}
+}
+
+func TestParseTime(t *testing.T) {
+	for _, s := range []string{"2022-05-28", "2022-05-28T04:19:00", "2022-05-28T04:19:00Z", "2022-05-28T04:19:00+03:00", "1998-08-07"} {
+		if _, ok := ParseTime(s); !ok {
+			t.Errorf("ParseTime(%q) failed", s)
+		}
+	}
+	if _, ok := ParseTime("28 May"); ok {
+		t.Error("ParseTime accepted a non-ISO date")
+	}
+}
