@@ -1,17 +1,38 @@
 package pipeline
 
 import (
+	"os"
+	"path/filepath"
+
 	"dyad/text"
+	"dyad/timex"
 )
 
 // Options configure the standard pipeline.
 type Options struct {
 	// DictDirs are directories of user dictionaries and lexicons that add to or override the
-	// embedded ones (each stage reads the files it knows).
+	// embedded ones. Each stage reads the subdirectory named after it (DIR/actors, DIR/timex,
+	// DIR/quotes, DIR/events), in the format of that stage's embedded data.
 	DictDirs []string
+}
+
+// stageDirs returns the existing subdirectories named name of the user dictionary directories.
+func (o Options) stageDirs(name string) []string {
+	var out []string
+	for _, d := range o.DictDirs {
+		p := filepath.Join(d, name)
+		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // Default builds dyad's standard pipeline: text, actors, timex, quotes, events.
 func Default(opts Options) (*Pipeline, error) {
-	return New(text.New())
+	tx, err := timex.NewWithOptions(timex.Options{Lexicons: opts.stageDirs("timex")})
+	if err != nil {
+		return nil, err
+	}
+	return New(text.New(), tx)
 }
