@@ -4,6 +4,9 @@ import (
 	"os"
 	"path/filepath"
 
+	"dyad/actors"
+	"dyad/doc"
+	"dyad/quotes"
 	"dyad/text"
 	"dyad/timex"
 )
@@ -28,11 +31,26 @@ func (o Options) stageDirs(name string) []string {
 	return out
 }
 
+// resolve resolves a speaker or actor mention ("he", "the minister", "Lavrov") through the actors
+// stage's coreference.
+func resolve(d *doc.Doc, m doc.Span) *doc.Actor {
+	a, _ := actors.ResolveMention(d, m)
+	return a
+}
+
 // Default builds dyad's standard pipeline: text, actors, timex, quotes, events.
 func Default(opts Options) (*Pipeline, error) {
+	ac, err := actors.New(actors.Options{Dicts: opts.stageDirs("actors")})
+	if err != nil {
+		return nil, err
+	}
 	tx, err := timex.NewWithOptions(timex.Options{Lexicons: opts.stageDirs("timex")})
 	if err != nil {
 		return nil, err
 	}
-	return New(text.New(), tx)
+	qu, err := quotes.New(quotes.Options{Resolve: resolve, Extra: opts.stageDirs("quotes")})
+	if err != nil {
+		return nil, err
+	}
+	return New(text.New(), ac, tx, qu)
 }

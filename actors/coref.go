@@ -1,0 +1,242 @@
+package actors
+
+import (
+	"strings"
+	"sync"
+
+	"dyad/doc"
+)
+
+// genders is the read-only table of given names and dictionary people with their gender, built on
+// first use.
+var genders = sync.OnceValue(func() map[string]byte {
+	m := map[string]byte{}
+	fs_, err := builtinFiles()
+	if err != nil {
+		return m
+	}
+	d, _ := load(fs_)
+	for k, g := range d.firstName {
+		m[k] = g
+	}
+	for _, p := range d.people {
+		m["\x00"+p.name] = p.gender
+	}
+	return m
+})
+
+// genderOf guesses the gender of a PERSON entity: the people dictionary, an honorific before it,
+// then its first name.
+func genderOf(d *doc.Doc, e *doc.Entity) byte {
+	g := genders()
+	if e.Actor != nil {
+		if x, ok := g["\x00"+e.Actor.Name]; ok && x != '-' {
+			return x
+		}
+	}
+	before := strings.TrimRight(d.Text[max(0, e.Start-6):e.Start], " ")
+	switch {
+	case strings.HasSuffix(before, "Mr.") || strings.HasSuffix(before, "Mr"):
+		return 'm'
+	case strings.HasSuffix(before, "Mrs.") || strings.HasSuffix(before, "Ms.") || strings.HasSuffix(before, "Ms"):
+		return 'f'
+	}
+	name := e.Text
+	if name == "" {
+		name = d.Slice(e.Span)
+	}
+	if e.Actor != nil && e.Actor.Name != "" {
+		name = e.Actor.Name
+	}
+	if f := strings.Fields(name); len(f) > 0 {
+		if x, ok := g[foldKey(f[0])]; ok {
+			return x
+		}
+	}
+	return '-'
+}
+
+var pronouns = map[string]byte{
+	"he": 'm', "him": 'm', "his": 'm', "himself": 'm',
+	"she": 'f', "her": 'f', "hers": 'f', "herself": 'f',
+}
+
+var groupPronouns = toSet("they them their theirs themselves we us our")
+
+// titleSectors maps title and nominal words to their sector, for "the minister", "the army".
+var titleSectors = map[string]string{
+	"president": "GOV", "minister": "GOV", "prime minister": "GOV", "premier": "GOV", "chancellor": "GOV",
+	"foreign minister": "GOV", "defence minister": "GOV", "defense minister": "GOV", "spokesman": "GOV",
+	"spokeswoman": "GOV", "spokesperson": "GOV", "secretary": "GOV", "secretary of state": "GOV",
+	"official": "GOV", "diplomat": "GOV", "ambassador": "GOV", "envoy": "GOV", "leader": "GOV",
+	"king": "GOV", "queen": "GOV", "governor": "GOV", "mayor": "GOV", "press secretary": "GOV",
+	"general": "MIL", "commander": "MIL", "judge": "JUD", "prosecutor": "JUD", "senator": "LEG",
+	"lawmaker": "LEG", "congressman": "LEG", "congresswoman": "LEG", "speaker": "LEG",
+	"government": "GOV", "administration": "GOV", "cabinet": "GOV", "ministry": "GOV", "authorities": "GOV",
+	"army": "MIL", "military": "MIL", "troops": "MIL", "soldiers": "MIL", "forces": "MIL", "navy": "MIL",
+	"police": "COP", "court": "JUD", "parliament": "LEG", "lawmakers": "LEG", "legislature": "LEG",
+	"opposition": "OPP", "rebels": "REB", "militants": "REB", "protesters": "CVL", "activists": "CVL",
+	"company": "BUS", "journalists": "MED",
+}
+
+// orgNominals are the words that refer back to an organisation.
+var orgNominals = toSet("alliance bloc union organization organisation agency group company firm body watchdog militia movement network")
+
+// personTitles are the title words that refer back to a person ("the minister").
+var personTitles = toSet("president minister premier chancellor spokesman spokeswoman spokesperson secretary official diplomat ambassador envoy leader king queen governor mayor general commander judge prosecutor senator lawmaker congressman congresswoman speaker")
+
+// ResolveMention resolves a mention to an actor using only the entities already in d: the entity at
+// the span itself; a pronoun ("he", "she") to the last PERSON before it of a fitting gender; a
+// surname ("Lavrov") to the last PERSON with that family name; a title ("the minister", "the
+// president", "the spokesman") to the last PERSON whose role or sector fits; a nominal ("the
+// government", "the army") to the country last mentioned, with the nominal's sector. It reads d
+// only, and reports false when nothing fits. The returned actor is a copy with Start and End set
+// to span.
+func ResolveMention(d *doc.Doc, span doc.Span) (*doc.Actor, bool) {
+	if d == nil || span.Start < 0 || span.End > len(d.Text) || span.Start >= span.End {
+		return nil, false
+	}
+	out := func(a *doc.Actor) (*doc.Actor, bool) {
+		b := *a
+		b.Start, b.End = span.Start, span.End
+		return &b, true
+	}
+	// The entity at the span.
+	for i := range d.Entities {
+		e := &d.Entities[i]
+		if e.Start >= span.End {
+			break
+		}
+		if e.Overlaps(span) && e.Actor != nil && (e.Contains(span) || span.Contains(e.Span)) {
+			if e.Ref >= 0 && e.Ref < len(d.Entities) && d.Entities[e.Ref].Actor != nil {
+				return out(d.Entities[e.Ref].Actor)
+			}
+			if e.Actor.Country == "" && e.Actor.Sector != "" && strings.HasPrefix(e.Rule, "rule:nominal") {
+				// "the government": the country last mentioned, with the nominal's sector.
+				if c := lastCountry(d, e.Start); c != nil {
+					return out(&doc.Actor{Name: c.Name, Country: c.Country, Sector: e.Actor.Sector, Code: c.Country + e.Actor.Sector, Role: e.Actor.Role, Rule: "coref:nominal"})
+				}
+			}
+			return out(e.Actor)
+		}
+	}
+	words := strings.Fields(strings.ToLower(strings.Trim(foldKey(d.Text[span.Start:span.End]), " .,;:\"'")))
+	if len(words) == 0 {
+		return nil, false
+	}
+	// drop determiners and possessives: "the", "a", "his"
+	for len(words) > 1 && (words[0] == "the" || words[0] == "a" || words[0] == "an" || words[0] == "its" || words[0] == "this" || words[0] == "that") {
+		words = words[1:]
+	}
+	phrase := strings.Join(words, " ")
+	if len(words) == 1 {
+		if g, ok := pronouns[words[0]]; ok {
+			for i := lastBefore(d, span.Start); i >= 0; i-- {
+				e := &d.Entities[i]
+				if e.Type != "PERSON" || e.Actor == nil {
+					continue
+				}
+				if eg := genderOf(d, e); eg == g || eg == '-' {
+					return out(e.Actor)
+				}
+			}
+			return nil, false
+		}
+		if groupPronouns[words[0]] {
+			for i := lastBefore(d, span.Start); i >= 0; i-- {
+				e := &d.Entities[i]
+				if e.Actor != nil && e.Type != "PERSON" && e.Actor.Code != "" {
+					return out(e.Actor)
+				}
+			}
+			return nil, false
+		}
+	}
+	// A surname.
+	raw := strings.TrimSpace(d.Text[span.Start:span.End])
+	if len(words) == 1 && raw != "" && raw[0] >= 'A' && raw[0] <= 'Z' {
+		for i := lastBefore(d, span.Start); i >= 0; i-- {
+			e := &d.Entities[i]
+			if e.Type == "PERSON" && e.Actor != nil && foldKey(surnameOf(e.Actor.Name)) == words[0] {
+				return out(e.Actor)
+			}
+		}
+	}
+	// A title: the last word names the office ("the foreign minister", "the president").
+	head := words[len(words)-1]
+	if personTitles[head] {
+		// prefer a person whose role contains the phrase, then one whose sector fits
+		sec := titleSectors[phrase]
+		if sec == "" {
+			sec = titleSectors[head]
+		}
+		fallback := -1
+		for i := lastBefore(d, span.Start); i >= 0; i-- {
+			e := &d.Entities[i]
+			if e.Type != "PERSON" || e.Actor == nil {
+				continue
+			}
+			role := strings.ToLower(e.Actor.Role)
+			if role != "" && (strings.Contains(role, phrase) || strings.Contains(phrase, role)) {
+				return out(e.Actor)
+			}
+			if head == "spokesman" || head == "spokeswoman" || head == "spokesperson" {
+				if strings.Contains(role, "spokes") || strings.Contains(role, "press secretary") {
+					return out(e.Actor)
+				}
+				continue
+			}
+			if fallback < 0 && e.Actor.Sector == sec && sec != "" {
+				fallback = i
+			}
+		}
+		if fallback >= 0 {
+			return out(d.Entities[fallback].Actor)
+		}
+		return nil, false
+	}
+	// An organisation named by its kind ("the alliance", "the bloc", "the company").
+	if len(words) <= 2 && orgNominals[head] {
+		for i := lastBefore(d, span.Start); i >= 0; i-- {
+			e := &d.Entities[i]
+			if e.Type == "ORG" && e.Actor != nil && e.Actor.Code != "" {
+				igo := strings.HasPrefix(e.Actor.Code, "IGO")
+				if (head == "alliance" || head == "bloc" || head == "union") && !igo {
+					continue
+				}
+				return out(e.Actor)
+			}
+		}
+		return nil, false
+	}
+	// A nominal: the last country mentioned, with the nominal's sector.
+	if sec, ok := titleSectors[phrase]; ok || titleSectors[head] != "" {
+		if !ok {
+			sec = titleSectors[head]
+		}
+		if c := lastCountry(d, span.Start); c != nil {
+			return out(&doc.Actor{Name: c.Name, Country: c.Country, Sector: sec, Code: c.Country + sec, Rule: "coref:nominal"})
+		}
+	}
+	return nil, false
+}
+
+// lastBefore returns the index of the last entity that ends at or before off, or -1.
+func lastBefore(d *doc.Doc, off int) int {
+	i := len(d.Entities) - 1
+	for i >= 0 && d.Entities[i].End > off {
+		i--
+	}
+	return i
+}
+
+// lastCountry returns the actor of the last country (GPE or NORP with a country) before off.
+func lastCountry(d *doc.Doc, off int) *doc.Actor {
+	for i := lastBefore(d, off); i >= 0; i-- {
+		e := &d.Entities[i]
+		if e.Actor != nil && e.Actor.Country != "" && (e.Type == "GPE" || e.Type == "NORP") {
+			return e.Actor
+		}
+	}
+	return nil
+}
