@@ -1265,6 +1265,10 @@ func (c *coder) nameRun(i, j int) {
 	} else if !isPerson && speechVerbs[nextW] && (nw >= 2 || !sentFirst) {
 		isPerson = true
 		ev.src = "rule:speaker"
+	} else if !isPerson && c.word(j) == "," && (c.lowerWord(j+1) == "who" || c.lowerWord(j+1) == "whose") && !orgHeads[last] {
+		// "Gambari, who", "Mahdi, whose"
+		isPerson = true
+		ev.src = "rule:who"
 	}
 	if !isPerson && ev.title {
 		isPerson = true

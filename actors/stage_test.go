@@ -90,6 +90,7 @@ func TestRules(t *testing.T) {
 		{"honorific makes a person", "Mr. Hollis declined to answer.", "", []string{"PERSON:Hollis="}, true},
 		{"first name gazetteer", "Yesterday Marta Kowalenko arrived in Kharkiv.", "",
 			[]string{"PERSON:Marta Kowalenko=", "GPE:Kharkiv=UKR"}, true},
+		{"relative clause marks a person", "The envoy met Gambari, who left soon.", "", []string{"PERSON:Gambari="}, true},
 		{"speaker before said", "The plan is bad, Bergstrom said.", "", []string{"PERSON:Bergstrom="}, true},
 		{"apposition title after the name", "Jonas Verholt, the Danish foreign minister, resigned.", "",
 			[]string{"PERSON:Jonas Verholt=DNKGOV", "NORP:Danish foreign minister=DNKGOV"}, false},
@@ -241,4 +242,23 @@ func TestApplyConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestExplain checks that actors record the dictionary line and the title evidence behind them.
+func TestExplain(t *testing.T) {
+	d := mkdoc("Russian Foreign Minister Sergey Lavrov spoke.", "2022-05-28")
+	testStage(t).Apply(d)
+	var lavrov *doc.Entity
+	for i := range d.Entities {
+		if d.Entities[i].Text == "Sergey Lavrov" {
+			lavrov = &d.Entities[i]
+		}
+	}
+	if lavrov == nil || lavrov.Actor == nil {
+		t.Fatalf("no Lavrov in %s", entString(d))
+	}
+	r := lavrov.Actor.Rule
+	if !strings.Contains(r, ".txt:") || !strings.Contains(r, "title:sectors.txt:") || lavrov.Actor.Role != "foreign minister" {
+		t.Errorf("actor rule %q / role %q lacks the dictionary line, the title evidence or the role", r, lavrov.Actor.Role)
+	}
 }

@@ -79,10 +79,8 @@ func Paragraphs(s string) []doc.Span {
 		}
 		newlines = 0
 		lineBlank = false
-		lastNonSpace = i + utf8.RuneLen(r)
-		if lastNonSpace < i+1 {
-			lastNonSpace = i + 1
-		}
+		_, n := utf8.DecodeRuneInString(s[i:]) // the width as written: 1 for an invalid byte
+		lastNonSpace = i + n
 	}
 	if start >= 0 {
 		out = append(out, doc.Span{Start: start, End: lastNonSpace})

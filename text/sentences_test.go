@@ -133,7 +133,7 @@ func TestFoldRune(t *testing.T) {
 }
 
 func FuzzSegment(f *testing.F) {
-	for _, s := range []string{"Mr. A. B. said “hi.” Then\n\nX", "U.S. p.m. 3.5 ... !?", "\xff\xfe bad", "'s n't ’s"} {
+	for _, s := range []string{"\x80", "a \xff\n\n\xc3", "Mr. A. B. said “hi.” Then\n\nX", "U.S. p.m. 3.5 ... !?", "\xff\xfe bad", "'s n't ’s"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
