@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"runtime"
 	"syscall"
 	"time"
@@ -41,7 +40,7 @@ memory allocated per document and the peak resident memory.`,
 			bytes := 0
 			err = source.Read(cmd.Context(), args, opts, func(it source.Item) bool {
 				if it.Err != nil {
-					warn(it.Origin, it.Err)
+					reportErr(cmd, it.Origin, it.Err)
 					return true
 				}
 				arts = append(arts, it.Article)
@@ -83,7 +82,7 @@ memory allocated per document and the peak resident memory.`,
 			runtime.ReadMemStats(&ms1)
 			n := float64(len(arts) * max(rounds, 1))
 			mb := float64(bytes) * float64(max(rounds, 1)) / 1e6
-			w := os.Stdout
+			w := cmd.OutOrStdout()
 			fmt.Fprintf(w, "corpus      %d documents, %.2f MB, %d sentences per round, %d round(s), %d worker(s)\n",
 				len(arts), float64(bytes)/1e6, sents/max(rounds, 1), max(rounds, 1), workers)
 			fmt.Fprintf(w, "stages      %v\n", stageNames(p))

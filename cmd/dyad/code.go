@@ -50,7 +50,7 @@ still coded, and the exit status is 1.`,
 			if err != nil {
 				return err
 			}
-			w := os.Stdout
+			w := cmd.OutOrStdout()
 			if out != "" && out != "-" {
 				f, err := os.Create(out)
 				if err != nil {
@@ -63,7 +63,7 @@ still coded, and the exit status is 1.`,
 			failed := 0
 			err = p.Run(cmd.Context(), feed(cmd.Context(), args, opts), in.workers, func(r pipeline.Result) error {
 				if r.Err != nil {
-					warn(r.Origin, r.Err)
+					reportErr(cmd, r.Origin, r.Err)
 					failed++
 					if r.Doc == nil {
 						return nil
@@ -77,7 +77,7 @@ still coded, and the exit status is 1.`,
 					b, err = doc.Encode(r.Doc)
 				}
 				if err != nil {
-					warn(r.Origin, err)
+					reportErr(cmd, r.Origin, err)
 					failed++
 					return nil
 				}
@@ -94,7 +94,7 @@ still coded, and the exit status is 1.`,
 				return err
 			}
 			if failed > 0 {
-				fmt.Fprintf(os.Stderr, "dyad: %d record(s) failed\n", failed)
+				fmt.Fprintf(cmd.ErrOrStderr(), "dyad: %d record(s) failed\n", failed)
 				return silentError{"records failed"}
 			}
 			return nil

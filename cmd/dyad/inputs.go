@@ -65,7 +65,12 @@ func feed(ctx context.Context, paths []string, opts source.Options) <-chan pipel
 	return ch
 }
 
-// warn prints a message about one record on stderr.
+// reportErr prints an error about one record on the command's standard error.
+func reportErr(cmd *cobra.Command, origin string, err error) {
+	fmt.Fprintf(cmd.ErrOrStderr(), "dyad: %s: %v\n", origin, err)
+}
+
+// warn prints an error about one record on standard error.
 func warn(origin string, err error) {
 	fmt.Fprintf(os.Stderr, "dyad: %s: %v\n", origin, err)
 }
