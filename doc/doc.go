@@ -25,6 +25,7 @@ const (
 	LayerTimexes   Layer = "timexes"   // Timexes
 	LayerQuotes    Layer = "quotes"    // Quotes
 	LayerEvents    Layer = "events"    // Events
+	LayerLinks     Layer = "links"     // cross-references between layers: Quote.Events
 )
 
 // Span is a half-open range [Start, End) of byte offsets into Doc.Text.
@@ -179,9 +180,44 @@ type Actor struct {
 	// Rule names the dictionary entry (file:line) or rule that coded this actor.
 	Rule string `json:"rule,omitempty"`
 	// Start and End locate the mention this actor came from, when the actor belongs to an event or a
-	// quote; both are zero otherwise.
-	Start int `json:"start,omitzero"`
-	End   int `json:"end,omitzero"`
+	// quote; both are zero otherwise (and then left out of the JSON record).
+	Start int `json:"-"`
+	End   int `json:"-"`
+}
+
+// actorJSON is the wire form of Actor: the mention offsets are written only when there is a mention
+// (End > 0), so that a mention at offset 0 keeps its start.
+type actorJSON struct {
+	Name    string `json:"name"`
+	Country string `json:"country"`
+	Sector  string `json:"sector"`
+	Code    string `json:"code"`
+	Role    string `json:"role,omitempty"`
+	Rule    string `json:"rule,omitempty"`
+	Start   *int   `json:"start,omitempty"`
+	End     *int   `json:"end,omitempty"`
+}
+
+// MarshalJSON writes the actor, with its mention offsets when it has a mention.
+func (a Actor) MarshalJSON() ([]byte, error) {
+	w := actorJSON{Name: a.Name, Country: a.Country, Sector: a.Sector, Code: a.Code, Role: a.Role, Rule: a.Rule}
+	if a.End > 0 {
+		w.Start, w.End = &a.Start, &a.End
+	}
+	return json.Marshal(w)
+}
+
+// UnmarshalJSON reads an actor.
+func (a *Actor) UnmarshalJSON(b []byte) error {
+	var w actorJSON
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	*a = Actor{Name: w.Name, Country: w.Country, Sector: w.Sector, Code: w.Code, Role: w.Role, Rule: w.Rule}
+	if w.Start != nil && w.End != nil {
+		a.Start, a.End = *w.Start, *w.End
+	}
+	return nil
 }
 
 // Mention returns the mention span of the actor.
@@ -240,7 +276,8 @@ type Quote struct {
 	Cue *Mention `json:"cue,omitempty"`
 	// Speaker is who spoke.
 	Speaker *Speaker `json:"speaker,omitempty"`
-	// Events lists the indexes (into Doc.Events) of the events that this quote reports.
+	// Events lists the indexes (into Doc.Events) of the events that this quote reports; it belongs to
+	// the links layer, filled after the events.
 	Events []int `json:"events,omitempty"`
 	// Rule names the pattern that found the quote.
 	Rule string `json:"rule,omitempty"`

@@ -186,7 +186,7 @@ func (d *Doc) remap(f func(int) int, fill bool) *Doc {
 			return nil
 		}
 		c := *a
-		if c.Start != 0 || c.End != 0 {
+		if c.End > 0 {
 			c.Start, c.End = f(a.Start), f(a.End)
 		}
 		return &c

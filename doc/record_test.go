@@ -97,3 +97,26 @@ func TestParseTime(t *testing.T) {
 		t.Error("ParseTime accepted a non-ISO date")
 	}
 }
+
+// An event actor whose mention starts the text keeps "start": 0 in the record.
+func TestActorMentionAtZero(t *testing.T) {
+	d := New(Article{Text: "Russia warned Ukraine."})
+	d.Events = []Event{{Source: []Actor{{Name: "Russia", Code: "RUS", Start: 0, End: 6}}, Target: []Actor{{Name: "Ukraine", Code: "UKR"}}}}
+	out, err := Encode(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), `"code":"RUS","start":0,"end":6`) {
+		t.Fatalf("the mention at offset 0 lost its start: %s", out)
+	}
+	if strings.Contains(string(out), `"code":"UKR","start"`) {
+		t.Fatalf("an actor without a mention got offsets: %s", out)
+	}
+	back, err := Decode(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := back.Events[0].Source[0]; a.Start != 0 || a.End != 6 {
+		t.Fatalf("decoded mention is %d-%d, want 0-6", a.Start, a.End)
+	}
+}

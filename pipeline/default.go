@@ -6,6 +6,7 @@ import (
 
 	"dyad/actors"
 	"dyad/doc"
+	"dyad/events"
 	"dyad/quotes"
 	"dyad/text"
 	"dyad/timex"
@@ -52,5 +53,28 @@ func Default(opts Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return New(text.New(), ac, tx, qu)
+	ev, err := events.New(events.Options{Resolve: resolve, Extra: opts.stageDirs("events")})
+	if err != nil {
+		return nil, err
+	}
+	return New(text.New(), ac, tx, qu, ev, linker{})
+}
+
+// linker is the last stage: it links each quote to the events it reports (Quote.Events), which
+// only becomes possible once both layers exist.
+type linker struct{}
+
+// Name returns "links".
+func (linker) Name() string { return "links" }
+
+// Requires returns the quotes and events layers.
+func (linker) Requires() []doc.Layer { return []doc.Layer{doc.LayerQuotes, doc.LayerEvents} }
+
+// Assigns returns the links layer.
+func (linker) Assigns() []doc.Layer { return []doc.Layer{doc.LayerLinks} }
+
+// Apply fills Quote.Events.
+func (linker) Apply(d *doc.Doc) error {
+	quotes.Link(d)
+	return nil
 }
