@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"runtime"
@@ -67,10 +68,19 @@ func feed(ctx context.Context, paths []string, opts source.Options) <-chan pipel
 
 // reportErr prints an error about one record on the command's standard error.
 func reportErr(cmd *cobra.Command, origin string, err error) {
-	fmt.Fprintf(cmd.ErrOrStderr(), "dyad: %s: %v\n", origin, err)
+	fmt.Fprintln(cmd.ErrOrStderr(), "dyad:", withOrigin(origin, err))
+}
+
+// withOrigin returns "origin: err", unless err already names its origin (as source errors do).
+func withOrigin(origin string, err error) string {
+	var se *source.Error
+	if errors.As(err, &se) || origin == "" {
+		return err.Error()
+	}
+	return origin + ": " + err.Error()
 }
 
 // warn prints an error about one record on standard error.
 func warn(origin string, err error) {
-	fmt.Fprintf(os.Stderr, "dyad: %s: %v\n", origin, err)
+	fmt.Fprintln(os.Stderr, "dyad:", withOrigin(origin, err))
 }

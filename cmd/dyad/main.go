@@ -38,6 +38,6 @@ speakers, and CAMEO/PLOVER events with source, target and the rule that produced
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newCodeCmd(), newBenchCmd(), newDictCmd())
+	root.AddCommand(newCodeCmd(), newIngestCmd(), newQueryCmd(), newExportCmd(), newServeCmd(), newBenchCmd(), newDictCmd())
 	return root
 }

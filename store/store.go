@@ -1,0 +1,260 @@
+// Package store keeps coded documents in a SQL database and answers questions about them: events by
+// actor, dyad, type and date, quotes by speaker, dyad timelines, and cross-article event clusters.
+//
+// There is one schema and two implementations of the Store interface: SQLite (pure Go, the embedded
+// default, OpenSQLite) and PostgreSQL (OpenPostgres, bulk loading with COPY). Open picks one from a DSN.
+// The schema is created and upgraded by an append-only list of migrations, each run in a transaction
+// and recorded in the schema_version table.
+//
+// # Identity, idempotency and crash safety
+//
+// A document is identified by the SHA-256 of its text (Hash) together with its URL (empty when
+// unknown): the same text at two URLs is two articles, as a syndicated story is. Putting a document
+// whose key is stored and whose layers are unchanged writes nothing (Unchanged); putting it with
+// changed layers (re-coded after a dictionary change) replaces all of its layers in one transaction
+// (Replaced). A different record with the same key (another id, publication date, title, source or
+// language: a corpus that holds one article twice) is not stored and the first one is kept
+// (Duplicate), so that ingesting such a corpus again changes nothing. Every write is a transaction, so a process killed at any moment leaves each document
+// either wholly stored or absent, and running the same ingest again completes the store.
+//
+// # What is stored
+//
+// Everything in a Doc except Tokens (which the text stage recomputes cheaply): the article fields,
+// sentence and paragraph offsets, entities with their actors, timexes, quotes with cues and speakers,
+// events with all their source and target actors, rule ids and warnings. Offsets in the database are
+// byte offsets into documents.text, as inside Go. The text must be valid UTF-8 without NUL bytes
+// (PostgreSQL cannot store NUL in text); Put rejects other documents with an error naming the field.
+//
+// # Dyads, days and clusters
+//
+// An event's dyad is its primary (first) source actor code and primary (first) target actor code;
+// dyad filters and timelines use these. An actor filter matches any source or target actor of the
+// event. Actor codes are matched as prefixes ("RUS" matches "RUSGOV"). An event's day is its date
+// when that is a full day (YYYY-MM-DD), else the article's publication day, else it has no day and
+// is left out of timelines. A cluster is the set of events with the same day, dyad and CAMEO root
+// (GDELT's event deduplication): its counts of events, distinct articles and distinct outlets
+// (Article.Source, else the URL's host) are maintained on every write.
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+
+	"dyad/doc"
+)
+
+// Store is a database of coded documents. Implementations are safe for concurrent use.
+type Store interface {
+	// Put stores one document in one transaction and reports what it did.
+	Put(ctx context.Context, d *doc.Doc) (Result, error)
+	// PutBatch stores several documents in one transaction (faster than Put in a loop): either all
+	// of them are written or, on error, none. Results are in the order of ds.
+	PutBatch(ctx context.Context, ds []*doc.Doc) ([]Result, error)
+	// Has reports whether a document with this text hash (see Hash) is stored, under any URL.
+	Has(ctx context.Context, hash string) (bool, error)
+	// Get returns the stored document with this id, its layers rebuilt (Tokens are not stored).
+	Get(ctx context.Context, id int64) (*doc.Doc, error)
+	// Docs calls fn for every stored document in id order; an error from fn stops the walk.
+	Docs(ctx context.Context, fn func(id int64, d *doc.Doc) error) error
+	// Events calls fn for each event matching q, in id order.
+	Events(ctx context.Context, q Query, fn func(*EventRow) error) error
+	// Quotes calls fn for each quote matching q, in id order.
+	Quotes(ctx context.Context, q QuoteQuery, fn func(*QuoteRow) error) error
+	// Clusters calls fn for each event cluster matching q (its Source, Target, Either, Root, From,
+	// To, Limit and Offset), most reported first.
+	Clusters(ctx context.Context, q Query, fn func(*Cluster) error) error
+	// Timeline aggregates the events matching q by day, week or month.
+	Timeline(ctx context.Context, q Query, by Interval) ([]Bucket, error)
+	// Stats counts what is stored.
+	Stats(ctx context.Context) (Stats, error)
+	// Close releases the database.
+	Close() error
+}
+
+// Result says what Put did with a document.
+type Result int
+
+// Results of Put.
+const (
+	Inserted  Result = iota // the document was new
+	Replaced                // the document was stored with other layers, which were replaced
+	Unchanged               // the document was stored with the same layers: nothing was written
+	Duplicate               // another record (other id, date or title) with the same text and URL is stored: kept
+)
+
+// String returns the result's name.
+func (r Result) String() string {
+	switch r {
+	case Inserted:
+		return "inserted"
+	case Replaced:
+		return "replaced"
+	case Unchanged:
+		return "unchanged"
+	case Duplicate:
+		return "duplicate"
+	}
+	return fmt.Sprintf("Result(%d)", int(r))
+}
+
+// Hash returns the content hash that identifies a text: the lower-case hex SHA-256 of its bytes.
+func Hash(text string) string {
+	h := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(h[:])
+}
+
+// Query selects events. Zero fields do not filter.
+type Query struct {
+	// Actor matches events with any source or target actor whose code starts with it ("RUS").
+	Actor string
+	// Source and Target match the primary source and target actor codes by prefix (a dyad).
+	Source, Target string
+	// Either also matches the dyad the other way round (Target acting on Source).
+	Either bool
+	// Plover is a PLOVER event type ("REQUEST").
+	Plover string
+	// Root is a CAMEO root code, two digits ("02"); a longer code is cut to its root.
+	Root string
+	// Quad is a QuadClass, 1 to 4.
+	Quad int
+	// From and To bound the event day, inclusive (ISO dates, "2022-05-01").
+	From, To string
+	// Text is a full-text search over document titles and texts (words, all of which must occur).
+	Text string
+	// Limit caps the number of results (0: no limit); Offset skips results first.
+	Limit, Offset int
+	// After returns only results with an id greater than it (keyset pagination: pass the last id
+	// of the previous page).
+	After int64
+}
+
+// QuoteQuery selects quotes. Zero fields do not filter.
+type QuoteQuery struct {
+	// Speaker matches the speaker's actor code by prefix, or the speaker's actor name or mention
+	// text containing it (case-insensitive).
+	Speaker string
+	// Text is a full-text search over quote contents.
+	Text string
+	// From and To bound the publication day of the article, inclusive.
+	From, To string
+	// Limit, Offset and After paginate as in Query.
+	Limit, Offset int
+	After         int64
+}
+
+// EventRow is one stored event with the article it came from and its cluster.
+type EventRow struct {
+	doc.Event
+	// ID is the event's id in the store; DocID the id of its document; Index its position in
+	// Doc.Events.
+	ID    int64
+	DocID int64
+	Index int
+	// ArticleID, Hash, URL, Title, Published and Outlet describe the article. Outlet is
+	// Article.Source, or the URL's host when Source is empty.
+	ArticleID, Hash, URL, Title, Published, Outlet string
+	// Added is when the document was stored (RFC 3339, UTC).
+	Added string
+	// Day is the event day used for timelines and clusters ("" when unknown).
+	Day string
+	// SentenceText and the Trigger text are copied from the document.
+	SentenceText string
+	// IsRoot reports an event in the lead of the article (the first paragraph, or the first two
+	// sentences when there are no paragraphs), as GDELT's IsRootEvent.
+	IsRoot bool
+	// Cluster is the cluster the event belongs to.
+	Cluster Cluster
+}
+
+// Cluster is the set of events reported on the same day with the same dyad and CAMEO root.
+type Cluster struct {
+	// Key is "day|source|target|root".
+	Key                       string
+	Day, Source, Target       string
+	Root                      string
+	Events, Articles, Sources int
+}
+
+// ClusterKey returns the cluster key of an event with this day, primary codes and CAMEO code.
+func ClusterKey(day, source, target, cameo string) string {
+	return day + "|" + source + "|" + target + "|" + cameoRoot(cameo)
+}
+
+// QuoteRow is one stored quote with the article it came from.
+type QuoteRow struct {
+	doc.Quote
+	ID, DocID                                      int64
+	Index                                          int
+	ArticleID, Hash, URL, Title, Published, Outlet string
+}
+
+// Interval is the width of a timeline bucket.
+type Interval string
+
+// Timeline intervals.
+const (
+	Day   Interval = "day"
+	Week  Interval = "week" // ISO weeks, starting on Monday
+	Month Interval = "month"
+)
+
+// ParseInterval reads "day", "week" or "month".
+func ParseInterval(s string) (Interval, error) {
+	switch Interval(strings.ToLower(s)) {
+	case Day, Week, Month:
+		return Interval(strings.ToLower(s)), nil
+	}
+	return "", fmt.Errorf("unknown timeline interval %q (want day, week or month)", s)
+}
+
+// Bucket is one step of a timeline.
+type Bucket struct {
+	// Start is the first day of the bucket (ISO date; a Monday for weeks, the 1st for months).
+	Start string `json:"start"`
+	// Events is the number of events; Quad counts them by QuadClass (index 1 to 4; index 0 holds
+	// events without a QuadClass).
+	Events int    `json:"events"`
+	Quad   [5]int `json:"quad"`
+	// Goldstein is the mean Goldstein score of the events.
+	Goldstein float64 `json:"goldstein"`
+}
+
+// Stats counts what a store holds.
+type Stats struct {
+	Documents, Sentences, Entities, Timexes, Quotes, Events, Clusters int64
+}
+
+// ErrNotFound is returned by Get for an unknown id.
+var ErrNotFound = errors.New("store: no such document")
+
+// DefaultPath is the SQLite file that Open uses for an empty DSN.
+const DefaultPath = "dyad.db"
+
+// Open opens the store that dsn names: a postgres:// or postgresql:// URL opens PostgreSQL; a
+// sqlite:// URL, a file path, or "" (DefaultPath in the working directory) opens SQLite.
+func Open(ctx context.Context, dsn string) (Store, error) {
+	switch {
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		return OpenPostgres(ctx, dsn)
+	case strings.HasPrefix(dsn, "sqlite://"):
+		return OpenSQLite(strings.TrimPrefix(dsn, "sqlite://"))
+	case strings.HasPrefix(dsn, "sqlite:"):
+		return OpenSQLite(strings.TrimPrefix(dsn, "sqlite:"))
+	case dsn == "":
+		return OpenSQLite(DefaultPath)
+	case strings.Contains(dsn, "://"):
+		return nil, fmt.Errorf("store: unknown database scheme in %q (want postgres://, sqlite:// or a file path)", dsn)
+	}
+	return OpenSQLite(dsn)
+}
+
+func cameoRoot(c string) string {
+	if len(c) >= 2 {
+		return c[:2]
+	}
+	return c
+}

@@ -1,0 +1,667 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/jackc/pgx/v5"
+
+	"dyad/doc"
+)
+
+// wtx is a write transaction of one dialect: SQL with ? placeholders, plus a bulk insert.
+type wtx interface {
+	exec(ctx context.Context, q string, args ...any) error
+	queryRow(ctx context.Context, q string, args ...any) scanner
+	query(ctx context.Context, q string, args ...any) (rowsIter, error)
+	// insert appends rows to a table (multi-row INSERT on SQLite, COPY on PostgreSQL).
+	insert(ctx context.Context, table string, cols []string, rows [][]any) error
+	commit(ctx context.Context) error
+	rollback(ctx context.Context)
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+type rowsIter interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+	Close()
+}
+
+func isNoRows(err error) bool {
+	return errors.Is(err, sql.ErrNoRows) || errors.Is(err, pgx.ErrNoRows)
+}
+
+// Table columns written by batches, in the order rows are built.
+var (
+	entityCols = []string{"doc_id", "idx", "span_start", "span_end", "type", "rule", "ref", "has_actor",
+		"a_name", "a_country", "a_sector", "a_code", "a_role", "a_rule", "a_start", "a_end"}
+	timexCols = []string{"doc_id", "idx", "span_start", "span_end", "type", "value", "rule"}
+	quoteCols = []string{"doc_id", "idx", "span_start", "span_end", "text", "kind", "parts",
+		"cue_start", "cue_end", "speaker_start", "speaker_end", "speaker_text", "has_actor",
+		"a_name", "a_country", "a_sector", "a_code", "a_role", "a_rule", "a_start", "a_end", "events", "rule"}
+	eventCols = []string{"doc_id", "idx", "sent_start", "sent_end", "sentence_text", "trig_start", "trig_end",
+		"trigger_text", "plover", "mode", "cameo", "root", "goldstein", "quad", "date", "date_basis",
+		"negated", "modality", "rule", "day", "src_code", "tgt_code", "cluster", "outlet", "is_root"}
+	actorCols = []string{"doc_id", "event_idx", "role", "idx", "name", "country", "sector", "code",
+		"office", "rule", "m_start", "m_end"}
+)
+
+type aggKey struct {
+	src, tgt, day string
+	quad          int
+}
+
+type aggVal struct {
+	n    int64
+	gsum float64
+}
+
+// batch collects the rows of one transaction so that they are written in bulk.
+type batch struct {
+	entities, timexes, quotes, events, actors [][]any
+	pending                                   map[int64]bool // documents with rows not yet flushed
+	quoteDocs                                 []int64        // flushed or pending documents with quotes (SQLite FTS)
+	agg                                       map[aggKey]aggVal
+	neg                                       map[aggKey]bool
+	clusters                                  map[string]bool
+}
+
+func newBatch() *batch {
+	return &batch{pending: map[int64]bool{}, agg: map[aggKey]aggVal{}, neg: map[aggKey]bool{}, clusters: map[string]bool{}}
+}
+
+func (b *batch) addAgg(k aggKey, n int64, g float64) {
+	v := b.agg[k]
+	v.n += n
+	v.gsum += g
+	b.agg[k] = v
+	if n < 0 {
+		b.neg[k] = true
+	}
+}
+
+// validate rejects what a database cannot store faithfully: invalid UTF-8 or NUL bytes in any text,
+// and spans outside the text.
+func validate(d *doc.Doc) error {
+	if d == nil {
+		return errors.New("nil document")
+	}
+	check := func(field, s string) error {
+		if !utf8.ValidString(s) {
+			return fmt.Errorf("%s is not valid UTF-8", field)
+		}
+		if strings.IndexByte(s, 0) >= 0 {
+			return fmt.Errorf("%s contains a NUL byte", field)
+		}
+		return nil
+	}
+	n := len(d.Text)
+	span := func(field string, s doc.Span) error {
+		if s.Start < 0 || s.End > n || s.Start > s.End {
+			return fmt.Errorf("%s [%d, %d] is outside the text (%d bytes)", field, s.Start, s.End, n)
+		}
+		return nil
+	}
+	actor := func(field string, a *doc.Actor) error {
+		if a == nil {
+			return nil
+		}
+		for _, f := range [][2]string{{"name", a.Name}, {"country", a.Country}, {"sector", a.Sector}, {"code", a.Code}, {"role", a.Role}, {"rule", a.Rule}} {
+			if err := check(field+"."+f[0], f[1]); err != nil {
+				return err
+			}
+		}
+		if a.Start != 0 || a.End != 0 {
+			return span(field+" mention", a.Mention())
+		}
+		return nil
+	}
+	for _, f := range [][2]string{{"text", d.Text}, {"id", d.ID}, {"published", d.Published}, {"title", d.Title},
+		{"url", d.URL}, {"source", d.Source}, {"language", d.Language}} {
+		if err := check(f[0], f[1]); err != nil {
+			return err
+		}
+	}
+	for i, w := range d.Warnings {
+		if err := check(fmt.Sprintf("warnings[%d]", i), w); err != nil {
+			return err
+		}
+	}
+	for i, s := range d.Sentences {
+		if err := span(fmt.Sprintf("sentences[%d]", i), s); err != nil {
+			return err
+		}
+	}
+	for i, s := range d.Paragraphs {
+		if err := span(fmt.Sprintf("paragraphs[%d]", i), s); err != nil {
+			return err
+		}
+	}
+	for i, e := range d.Entities {
+		f := fmt.Sprintf("entities[%d]", i)
+		if err := span(f, e.Span); err != nil {
+			return err
+		}
+		if err := check(f+".type", e.Type+e.Rule); err != nil {
+			return err
+		}
+		if err := actor(f+".actor", e.Actor); err != nil {
+			return err
+		}
+	}
+	for i, t := range d.Timexes {
+		f := fmt.Sprintf("timexes[%d]", i)
+		if err := span(f, t.Span); err != nil {
+			return err
+		}
+		if err := check(f, t.Type+t.Value+t.Rule); err != nil {
+			return err
+		}
+	}
+	for i, q := range d.Quotes {
+		f := fmt.Sprintf("quotes[%d]", i)
+		if err := span(f, q.Span); err != nil {
+			return err
+		}
+		if err := check(f, q.Kind+q.Rule); err != nil {
+			return err
+		}
+		for j, p := range q.Parts {
+			if err := span(fmt.Sprintf("%s.parts[%d]", f, j), p); err != nil {
+				return err
+			}
+		}
+		if q.Cue != nil {
+			if err := span(f+".cue", q.Cue.Span); err != nil {
+				return err
+			}
+		}
+		if q.Speaker != nil {
+			if err := span(f+".speaker", q.Speaker.Span); err != nil {
+				return err
+			}
+			if err := check(f+".speaker.text", q.Speaker.Text); err != nil {
+				return err
+			}
+			if err := actor(f+".speaker.actor", q.Speaker.Actor); err != nil {
+				return err
+			}
+		}
+	}
+	for i, e := range d.Events {
+		f := fmt.Sprintf("events[%d]", i)
+		if err := span(f+".sentence", e.Sentence); err != nil {
+			return err
+		}
+		if err := span(f+".trigger", e.Trigger.Span); err != nil {
+			return err
+		}
+		if err := check(f, e.Plover+e.Mode+e.Cameo+e.Date+e.DateBasis+e.Modality+e.Rule); err != nil {
+			return err
+		}
+		for j := range e.Source {
+			if err := actor(fmt.Sprintf("%s.source[%d]", f, j), &e.Source[j]); err != nil {
+				return err
+			}
+		}
+		for j := range e.Target {
+			if err := actor(fmt.Sprintf("%s.target[%d]", f, j), &e.Target[j]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// digest fingerprints everything stored about a document except its text (which the key covers).
+func digest(d *doc.Doc) (string, error) {
+	c := *d
+	c.Text = ""
+	c.Tokens = nil
+	b, err := json.Marshal(&c)
+	if err != nil {
+		return "", err
+	}
+	// Entity.Ref is not part of the JSON record but is stored.
+	h := sha256.New()
+	h.Write(b)
+	for _, e := range d.Entities {
+		fmt.Fprintf(h, ",%d", e.Ref)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// metaOf fingerprints the article fields that tell two records with the same text and URL apart.
+func metaOf(d *doc.Doc) string {
+	h := sha256.New()
+	for _, f := range []string{d.ID, d.Published, d.Title, d.Source, d.Language} {
+		h.Write([]byte(f))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// outletOf names the publisher of an article: Source, else the URL's host without "www.".
+func outletOf(a *doc.Article) string {
+	if a.Source != "" {
+		return a.Source
+	}
+	if a.URL == "" {
+		return ""
+	}
+	u, err := url.Parse(a.URL)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+}
+
+// dayOf returns the ISO day of an ISO date or date-time, or "".
+func dayOf(s string) string {
+	if len(s) < 10 {
+		return ""
+	}
+	if _, err := time.Parse("2006-01-02", s[:10]); err != nil {
+		return ""
+	}
+	return s[:10]
+}
+
+func spansJSON(s doc.Spans) string {
+	if s == nil {
+		return "[]"
+	}
+	b, _ := s.MarshalJSON()
+	return string(b)
+}
+
+func jsonText(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil || string(b) == "null" {
+		return "[]"
+	}
+	return string(b)
+}
+
+func actorFields(a *doc.Actor) []any {
+	if a == nil {
+		return []any{false, "", "", "", "", "", "", 0, 0}
+	}
+	return []any{true, a.Name, a.Country, a.Sector, a.Code, a.Role, a.Rule, a.Start, a.End}
+}
+
+// add queues the layer rows of document id.
+func (b *batch) add(id int64, d *doc.Doc) {
+	b.pending[id] = true
+	for i, e := range d.Entities {
+		row := []any{id, i, e.Start, e.End, e.Type, e.Rule, e.Ref}
+		b.entities = append(b.entities, append(row, actorFields(e.Actor)...))
+	}
+	for i, t := range d.Timexes {
+		b.timexes = append(b.timexes, []any{id, i, t.Start, t.End, t.Type, t.Value, t.Rule})
+	}
+	if len(d.Quotes) > 0 {
+		b.quoteDocs = append(b.quoteDocs, id)
+	}
+	for i, q := range d.Quotes {
+		cs, ce := -1, -1
+		if q.Cue != nil {
+			cs, ce = q.Cue.Start, q.Cue.End
+		}
+		ss, se, st := -1, -1, ""
+		var sa *doc.Actor
+		if q.Speaker != nil {
+			ss, se, st, sa = q.Speaker.Start, q.Speaker.End, q.Speaker.Text, q.Speaker.Actor
+		}
+		var parts string
+		if q.Parts == nil {
+			parts = "null"
+		} else {
+			parts = spansJSON(q.Parts)
+		}
+		events := "null"
+		if q.Events != nil {
+			events = jsonText(q.Events)
+		}
+		row := []any{id, i, q.Start, q.End, d.Slice(q.Span), q.Kind, parts, cs, ce, ss, se, st}
+		row = append(row, actorFields(sa)...)
+		b.quotes = append(b.quotes, append(row, events, q.Rule))
+	}
+	outlet := outletOf(&d.Article)
+	pubDay := dayOf(d.Published)
+	lead := doc.Span{Start: 0, End: 0}
+	if len(d.Paragraphs) > 0 {
+		lead = d.Paragraphs[0]
+		if len(d.Paragraphs) > 1 && d.Title != "" && strings.TrimSpace(d.Slice(lead)) == strings.TrimSpace(d.Title) {
+			lead.End = d.Paragraphs[1].End // the headline and the first paragraph of the body
+		}
+	} else if len(d.Sentences) > 0 {
+		lead = d.Sentences[min(1, len(d.Sentences)-1)]
+		lead.Start = 0
+	}
+	for i, e := range d.Events {
+		day := dayOf(e.Date)
+		if day == "" || len(e.Date) > 10 && e.Date[10] != 'T' && e.Date[10] != ' ' {
+			day = pubDay
+		}
+		src, tgt := "", ""
+		if len(e.Source) > 0 {
+			src = e.Source[0].Code
+		}
+		if len(e.Target) > 0 {
+			tgt = e.Target[0].Code
+		}
+		key := ""
+		if day != "" {
+			key = ClusterKey(day, src, tgt, e.Cameo)
+			b.clusters[key] = true
+			b.addAgg(aggKey{src, tgt, day, e.QuadClass}, 1, e.Goldstein)
+		}
+		isRoot := lead.End > 0 && lead.Contains(e.Sentence)
+		b.events = append(b.events, []any{id, i, e.Sentence.Start, e.Sentence.End, d.Slice(e.Sentence),
+			e.Trigger.Start, e.Trigger.End, d.Slice(e.Trigger.Span), e.Plover, e.Mode, e.Cameo, cameoRoot(e.Cameo),
+			e.Goldstein, e.QuadClass, e.Date, e.DateBasis, e.Negated, e.Modality, e.Rule,
+			day, src, tgt, key, outlet, isRoot})
+		for j, a := range e.Source {
+			b.actors = append(b.actors, []any{id, i, "S", j, a.Name, a.Country, a.Sector, a.Code, a.Role, a.Rule, a.Start, a.End})
+		}
+		for j, a := range e.Target {
+			b.actors = append(b.actors, []any{id, i, "T", j, a.Name, a.Country, a.Sector, a.Code, a.Role, a.Rule, a.Start, a.End})
+		}
+	}
+}
+
+// flush writes the queued rows.
+func (s *sqlStore) flush(ctx context.Context, tx wtx, b *batch) error {
+	for _, t := range []struct {
+		name string
+		cols []string
+		rows *[][]any
+	}{
+		{"entities", entityCols, &b.entities},
+		{"timexes", timexCols, &b.timexes},
+		{"quotes", quoteCols, &b.quotes},
+		{"events", eventCols, &b.events},
+		{"event_actors", actorCols, &b.actors},
+	} {
+		if len(*t.rows) == 0 {
+			continue
+		}
+		if err := tx.insert(ctx, t.name, t.cols, *t.rows); err != nil {
+			return fmt.Errorf("writing %s: %w", t.name, err)
+		}
+		*t.rows = (*t.rows)[:0]
+	}
+	if !s.pg && len(b.quoteDocs) > 0 {
+		if err := tx.exec(ctx, `INSERT INTO quotes_fts (rowid, text) SELECT id, text FROM quotes WHERE doc_id IN `+s.inIDs(), s.idsArg(b.quoteDocs)); err != nil {
+			return fmt.Errorf("indexing quotes: %w", err)
+		}
+	}
+	b.quoteDocs = b.quoteDocs[:0]
+	clear(b.pending)
+	return nil
+}
+
+// inIDs is inList for a list of ids passed as one argument (idsArg).
+func (s *sqlStore) inIDs() string {
+	if s.pg {
+		return `(SELECT unnest(?::bigint[]))`
+	}
+	return `(SELECT value FROM json_each(?))`
+}
+
+// idsArg encodes a list of ids for inIDs.
+func (s *sqlStore) idsArg(xs []int64) any {
+	if s.pg {
+		return xs
+	}
+	b, _ := json.Marshal(xs)
+	return string(b)
+}
+
+// inList returns "(...)" matching a column against a list passed as one argument (listArg).
+func (s *sqlStore) inList() string {
+	if s.pg {
+		return `(SELECT unnest(?::text[]))`
+	}
+	return `(SELECT value FROM json_each(?))`
+}
+
+// listArg encodes a list for inList.
+func (s *sqlStore) listArg(xs []string) any {
+	if s.pg {
+		return xs
+	}
+	b, _ := json.Marshal(xs)
+	return string(b)
+}
+
+// PutBatch implements Store.
+func (s *sqlStore) PutBatch(ctx context.Context, ds []*doc.Doc) ([]Result, error) {
+	digests := make([]string, len(ds))
+	for i, d := range ds {
+		if err := validate(d); err != nil {
+			return nil, fmt.Errorf("store: document %d (%s): %w", i, docName(d), err)
+		}
+		dg, err := digest(d)
+		if err != nil {
+			return nil, fmt.Errorf("store: document %d (%s): %w", i, docName(d), err)
+		}
+		digests[i] = dg
+	}
+	tx, err := s.begin(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	defer tx.rollback(ctx)
+	b := newBatch()
+	res := make([]Result, len(ds))
+	now := time.Now().UTC().Format(time.RFC3339)
+	for i, d := range ds {
+		r, err := s.putOne(ctx, tx, b, d, digests[i], now)
+		if err != nil {
+			return nil, fmt.Errorf("store: document %d (%s): %w", i, docName(d), err)
+		}
+		res[i] = r
+	}
+	if err := s.flush(ctx, tx, b); err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	if err := s.finish(ctx, tx, b); err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	if err := tx.commit(ctx); err != nil {
+		return nil, fmt.Errorf("store: commit: %w", err)
+	}
+	return res, nil
+}
+
+// Put implements Store.
+func (s *sqlStore) Put(ctx context.Context, d *doc.Doc) (Result, error) {
+	r, err := s.PutBatch(ctx, []*doc.Doc{d})
+	if err != nil {
+		return 0, err
+	}
+	return r[0], nil
+}
+
+func docName(d *doc.Doc) string {
+	if d == nil {
+		return "nil"
+	}
+	switch {
+	case d.ID != "":
+		return "id " + d.ID
+	case d.URL != "":
+		return d.URL
+	}
+	return "hash " + Hash(d.Text)[:12]
+}
+
+func (s *sqlStore) putOne(ctx context.Context, tx wtx, b *batch, d *doc.Doc, dg, now string) (Result, error) {
+	hash := Hash(d.Text)
+	meta := metaOf(d)
+	outlet := outletOf(&d.Article)
+	for attempt := 0; ; attempt++ {
+		var id int64
+		var old, oldMeta string
+		err := tx.queryRow(ctx, `SELECT id, digest, meta FROM documents WHERE hash = ? AND url = ?`, hash, d.URL).Scan(&id, &old, &oldMeta)
+		switch {
+		case err == nil && old == dg:
+			return Unchanged, nil
+		case err == nil && oldMeta != meta:
+			return Duplicate, nil
+		case err == nil:
+			if b.pending[id] {
+				if err := s.flush(ctx, tx, b); err != nil {
+					return 0, err
+				}
+			}
+			if err := s.removeLayers(ctx, tx, b, id); err != nil {
+				return 0, err
+			}
+			if err := tx.exec(ctx, `UPDATE documents SET article_id = ?, published = ?, pub_day = ?, title = ?, source = ?,
+				outlet = ?, language = ?, sentences = ?, n_sentences = ?, paragraphs = ?, warnings = ?, digest = ?, added = ?
+				WHERE id = ?`, d.ID, d.Published, dayOf(d.Published), d.Title, d.Source, outlet, d.Language,
+				spansJSON(d.Sentences), len(d.Sentences), spansJSON(d.Paragraphs), jsonText(d.Warnings), dg, now, id); err != nil {
+				return 0, err
+			}
+			if !s.pg {
+				if err := tx.exec(ctx, `INSERT INTO docs_fts (rowid, title, text) VALUES (?, ?, ?)`, id, d.Title, d.Text); err != nil {
+					return 0, err
+				}
+			}
+			b.add(id, d)
+			return Replaced, nil
+		case !isNoRows(err):
+			return 0, err
+		}
+		err = tx.queryRow(ctx, `INSERT INTO documents (hash, url, article_id, published, pub_day, title, source, outlet,
+			language, text, sentences, n_sentences, paragraphs, warnings, digest, meta, added)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash, url) DO NOTHING RETURNING id`,
+			hash, d.URL, d.ID, d.Published, dayOf(d.Published), d.Title, d.Source, outlet, d.Language, d.Text,
+			spansJSON(d.Sentences), len(d.Sentences), spansJSON(d.Paragraphs), jsonText(d.Warnings), dg, meta, now).Scan(&id)
+		if isNoRows(err) && attempt == 0 {
+			continue // another writer stored it meanwhile: compare with theirs
+		}
+		if err != nil {
+			return 0, err
+		}
+		if !s.pg {
+			if err := tx.exec(ctx, `INSERT INTO docs_fts (rowid, title, text) VALUES (?, ?, ?)`, id, d.Title, d.Text); err != nil {
+				return 0, err
+			}
+		}
+		b.add(id, d)
+		return Inserted, nil
+	}
+}
+
+// removeLayers deletes the layers of document id, taking its events out of the aggregates.
+func (s *sqlStore) removeLayers(ctx context.Context, tx wtx, b *batch, id int64) error {
+	rows, err := tx.query(ctx, `SELECT day, src_code, tgt_code, quad, goldstein, cluster FROM events WHERE doc_id = ?`, id)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var k aggKey
+		var g float64
+		var c string
+		if err := rows.Scan(&k.day, &k.src, &k.tgt, &k.quad, &g, &c); err != nil {
+			rows.Close()
+			return err
+		}
+		if k.day != "" {
+			b.addAgg(k, -1, -g)
+			b.clusters[c] = true
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	stmts := []string{
+		`DELETE FROM event_actors WHERE doc_id = ?`,
+		`DELETE FROM events WHERE doc_id = ?`,
+		`DELETE FROM quotes WHERE doc_id = ?`,
+		`DELETE FROM entities WHERE doc_id = ?`,
+		`DELETE FROM timexes WHERE doc_id = ?`,
+	}
+	if !s.pg {
+		stmts = append([]string{
+			`DELETE FROM quotes_fts WHERE rowid IN (SELECT id FROM quotes WHERE doc_id = ?)`,
+			`DELETE FROM docs_fts WHERE rowid = ?`,
+		}, stmts...)
+	}
+	for _, q := range stmts {
+		if err := tx.exec(ctx, q, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// finish applies the batch's aggregate deltas and recomputes the clusters it touched.
+func (s *sqlStore) finish(ctx context.Context, tx wtx, b *batch) error {
+	if len(b.agg) > 0 {
+		monthly := make(map[aggKey]aggVal, len(b.agg))
+		for k, v := range b.agg {
+			m := k
+			m.day = k.day[:8] + "01"
+			x := monthly[m]
+			x.n += v.n
+			x.gsum += v.gsum
+			monthly[m] = x
+		}
+		for _, t := range []struct {
+			table string
+			agg   map[aggKey]aggVal
+		}{{"dyad_daily", b.agg}, {"dyad_monthly", monthly}} {
+			if err := s.applyAgg(ctx, tx, t.table, t.agg); err != nil {
+				return fmt.Errorf("updating %s: %w", t.table, err)
+			}
+		}
+		for k := range b.neg {
+			for _, del := range []struct{ table, day string }{{"dyad_daily", k.day}, {"dyad_monthly", k.day[:8] + "01"}} {
+				if err := tx.exec(ctx, `DELETE FROM `+del.table+` WHERE src = ? AND tgt = ? AND day = ? AND quad = ? AND n <= 0`,
+					k.src, k.tgt, del.day, k.quad); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if len(b.clusters) == 0 {
+		return nil
+	}
+	keys := make([]string, 0, len(b.clusters))
+	for k := range b.clusters {
+		keys = append(keys, k)
+	}
+	arg := s.listArg(keys)
+	if err := tx.exec(ctx, `INSERT INTO clusters (key, day, src, tgt, root, n_events, n_articles, n_sources)
+		SELECT cluster, MIN(day), MIN(src_code), MIN(tgt_code), MIN(root), COUNT(*), COUNT(DISTINCT doc_id),
+			COUNT(DISTINCT NULLIF(outlet, ''))
+		FROM events WHERE cluster IN `+s.inList()+` GROUP BY cluster ORDER BY cluster
+		ON CONFLICT (key) DO UPDATE SET n_events = excluded.n_events, n_articles = excluded.n_articles,
+			n_sources = excluded.n_sources`, arg); err != nil {
+		return fmt.Errorf("updating clusters: %w", err)
+	}
+	if len(b.neg) > 0 {
+		if err := tx.exec(ctx, `DELETE FROM clusters WHERE key IN `+s.inList()+`
+			AND NOT EXISTS (SELECT 1 FROM events WHERE events.cluster = clusters.key)`, arg); err != nil {
+			return fmt.Errorf("updating clusters: %w", err)
+		}
+	}
+	return nil
+}
