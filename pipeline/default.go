@@ -53,7 +53,7 @@ func Default(opts Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	ev, err := events.New(events.Options{Resolve: resolve, Extra: opts.stageDirs("events")})
+	ev, err := events.New(events.Options{Resolve: resolve, EventDate: timex.EventDate, Extra: opts.stageDirs("events")})
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,8 @@ package timex
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"dyad/doc"
 )
@@ -35,7 +37,8 @@ func EventTimex(d *doc.Doc, clause doc.Span, trigger doc.Span) int {
 	if si := d.SentenceAt(trigger.Start); si >= 0 {
 		sent = d.Sentences[si]
 	}
-	if clause == (doc.Span{}) {
+	noClause := clause == (doc.Span{})
+	if noClause {
 		clause = sent
 	}
 	best, bestScore := -1, 1<<62
@@ -46,22 +49,49 @@ func EventTimex(d *doc.Doc, clause doc.Span, trigger doc.Span) int {
 		}
 		for i := range d.Timexes {
 			t := &d.Timexes[i]
-			if !scope.Contains(t.Span) || !calendarValue(t) {
+			if !scope.Contains(t.Span) || !calendarValue(t) || modifiesNoun(d, t) {
 				continue
 			}
 			var gap doc.Span
+			after := false
 			if t.End <= trigger.Start {
 				gap = doc.Span{Start: t.End, End: trigger.Start}
 			} else if t.Start >= trigger.End {
 				gap = doc.Span{Start: trigger.End, End: t.Start}
+				after = true
 			}
-			score := gap.Len() + 1000*boundaries(d.Slice(gap))
+			b := boundaries(d.Slice(gap))
+			if (pass == 1 || noClause) && after && b > 0 {
+				// a date after the trigger, beyond a clause boundary, belongs to that later clause
+				continue
+			}
+			score := gap.Len() + 1000*b
 			if score < bestScore {
 				best, bestScore = i, score
 			}
 		}
 	}
 	return best
+}
+
+// modifiesNoun reports whether t is a year or date used as a modifier inside a noun phrase ("the
+// 1999 Istanbul Document", "its 2015 agreement"): a determiner before it and a word after it. Such a
+// date names the thing, not when the event happened.
+func modifiesNoun(d *doc.Doc, t *doc.Timex) bool {
+	before := strings.TrimRight(d.Text[:t.Start], " ")
+	i := strings.LastIndexByte(before, ' ')
+	prev := strings.ToLower(before[i+1:])
+	switch prev {
+	case "the", "a", "an", "its", "their", "his", "her", "our", "this", "that":
+	default:
+		return false
+	}
+	rest := strings.TrimLeft(d.Text[t.End:], " ")
+	if rest == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsLetter(r) || r == '"' || r == '\u201c'
 }
 
 // calendarValue reports whether t names a point or period of the calendar (a year, a month, a day,

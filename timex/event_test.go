@@ -67,3 +67,29 @@ func TestDateOf(t *testing.T) {
 		}
 	}
 }
+
+// A date that names a thing ("the 2015 accord") or sits in a later clause does not date the event.
+func TestEventDateSkipsModifiersAndLaterClauses(t *testing.T) {
+	st := newStage(t)
+	text := "The minister asked that the envoys explain their stance on the 2015 accord. " +
+		"The army withdrew, which the rebels had demanded in March."
+	d := doc.New(doc.Article{Text: text, Published: "2022-05-28"})
+	s2 := strings.Index(text, "The army")
+	d.Sentences = doc.Spans{{Start: 0, End: s2 - 1}, {Start: s2, End: len(text)}}
+	if err := st.Apply(d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Timexes) < 2 {
+		t.Fatalf("expected the year and the month to be found, got %+v", d.Timexes)
+	}
+	for _, c := range []struct{ trigger, value, basis string }{
+		{"asked", "2022-05-28", "published"},
+		{"withdrew", "2022-05-28", "published"},
+		{"demanded", "2022-03", "timex"},
+	} {
+		v, b := EventDate(d, doc.Span{}, span(t, text, c.trigger))
+		if v != c.value || b != c.basis {
+			t.Errorf("EventDate(%q) = %q (%s), want %q (%s)", c.trigger, v, b, c.value, c.basis)
+		}
+	}
+}

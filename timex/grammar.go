@@ -25,6 +25,7 @@ type matcher struct {
 	a           anchor
 	lastQuarter string // the value of the last quarter expression seen in the document
 	anyQuarter  string // the value of the last quarter expression, anaphoric ones included
+	spanPeriod  bool   // the last reporting period named was a span of months, not a quarter
 	lastDate    string // the value of the last calendar expression (a year, month or day) seen
 	exprStart   int    // the first token of the expression being matched
 	from        int    // while > 0: the start of the expression whose tail is being read (a clock)
@@ -68,11 +69,15 @@ func (m *matcher) scan(out []hit) []hit {
 			i++
 			continue
 		}
-		if strings.Contains(h.val, "-Q") && len(h.val) == 7 && !strings.Contains(h.rule, "year-") {
+		if strings.Contains(h.val, "-Q") && len(h.val) == 7 && !strings.Contains(h.rule, "year-") && m.reported(h) {
 			m.lastQuarter = h.val
 		}
 		if strings.Contains(h.val, "-Q") && len(h.val) == 7 {
 			m.anyQuarter = h.val
+			m.spanPeriod = false
+		}
+		if h.rule == "first-n-units" {
+			m.spanPeriod = true // the first nine months: "the 1988 period" is the same months
 		}
 		if calendarString(h.val) && !strings.HasPrefix(h.rule, "that-") {
 			m.lastDate = h.val
@@ -81,6 +86,22 @@ func (m *matcher) scan(out []hit) []hit {
 		i = h.j
 	}
 	return out
+}
+
+// reported tells whether a quarter expression names a quarter that a report may compare with a
+// year earlier: one that began before the publication date, unless it is the current quarter in a
+// future clause ("into the fourth quarter"); a quarter followed by "ended" (a fiscal one) always is.
+func (m *matcher) reported(h hit) bool {
+	q := h.val
+	if m.a.prec < precMonth || len(q) != 7 || q[5] != 'Q' || m.low(h.j) == "ended" {
+		return true
+	}
+	y, err := strconv.Atoi(q[:4])
+	if err != nil {
+		return true
+	}
+	d := y*4 + int(q[6]-'1') - (m.a.y*4 + m.a.quarter() - 1)
+	return d < 0 || d == 0 && m.tense(h.i, h.j) <= 0
 }
 
 // triggers are words outside the lexicon that can start an expression.
@@ -247,11 +268,9 @@ func (m *matcher) core(p int, hasThe bool) res {
 		}
 		return none
 	case "recent":
-		if w := m.w(p + 1); w != nil && w.unit != "" && strings.HasSuffix(m.low(p+1), "s") {
-			if w.unit == "D" {
-				return res{p + 2, "DURATION", "PXD", "recent-units"}
-			}
-			return res{p + 2, "DATE", "PAST_REF", "recent-units"}
+		// recent days, recent years: a period of unknown length up to now
+		if w := m.w(p + 1); w != nil && w.unit != "" && w.unit != "WE" && strings.HasSuffix(m.low(p+1), "s") {
+			return res{p + 2, "DURATION", durationValue(-1, false, w.unit), "recent-units"}
 		}
 		if w := m.w(p + 1); w != nil && (w.unit != "" || w.part != "") {
 			return none
@@ -260,6 +279,15 @@ func (m *matcher) core(p int, hasThe bool) res {
 			return none // "the recent moves"
 		}
 		return res{p + 1, "DATE", "PAST_REF", "recent"}
+	case "comparable", "corresponding", "same", "quarter", "period", "year":
+		if hasThe {
+			if r := m.periodAgo(p); r.j > 0 {
+				return r
+			}
+		}
+		if t.low != "quarter" && t.low != "year" {
+			return none
+		}
 	case "latest":
 		if w := m.w(p + 1); w != nil && w.unit == "Q" || m.low(p+1) == "period" {
 			return m.quarterRel(p+2, -1, "latest-quarter")
@@ -623,6 +651,13 @@ func (m *matcher) numCore(p int, hasThe bool) res {
 		if w := m.w(p + 1); w != nil && w.ordinal >= 1 && w.ordinal <= 4 && m.low(p+2) == "quarter" {
 			return res{p + 3, "DATE", fmtQuarter(y, int(w.ordinal)), "year-ordinal-quarter"}
 		}
+		// the 1988 quarter, the 1988 period: the reported quarter of that year
+		if l := m.low(p + 1); hasThe && (l == "quarter" && m.lastQuarter != "" || l == "period" && (m.lastQuarter != "" || m.spanPeriod)) {
+			if l == "period" && m.spanPeriod {
+				return res{p + 2, "DATE", fmtYear(y), "the-year-period"}
+			}
+			return res{p + 2, "DATE", fmtYear(y) + m.lastQuarter[4:], "the-year-period"}
+		}
 	}
 	// years
 	if y, ok := m.yearTok(p); ok && m.yearContext(p) {
@@ -847,7 +882,11 @@ func (m *matcher) clockTail(k int, c clock, rule string) res {
 		}
 	}
 	if date == "" {
-		if m.a.prec >= precDay {
+		// a clock time without a day: the day the narrative is at (the last day named), else the
+		// publication date
+		if b, ok := parseCalendar(m.lastDate); ok && b.prec >= precDay {
+			date = b.date()
+		} else if m.a.prec >= precDay {
 			date = m.a.date()
 		} else {
 			date = "XXXX-XX-XX"
@@ -1060,8 +1099,8 @@ func (m *matcher) dayWordCore(p int) res {
 // refCore: now, currently, recently, soon.
 func (m *matcher) refCore(p int) res {
 	w := m.toks[p].w
-	if m.toks[p].low == "soon" && (m.low(p-1) == "as" && m.low(p+1) == "as" || m.low(p+1) == "after") {
-		return none
+	if m.toks[p].low == "soon" && (m.low(p-1) == "as" && m.low(p+1) == "as" || m.low(p+1) == "after" || m.tense(p, p+1) < 0) {
+		return none // "was soon released": soon after a past event, not the future
 	}
 	return res{p + 1, "DATE", w.ref, "ref-" + m.toks[p].low}
 }
@@ -1109,6 +1148,12 @@ func (m *matcher) setCore(p int) res {
 func (m *matcher) relCore(p int, hasThe bool) res {
 	t := &m.toks[p]
 	r := int(t.w.rel)
+	if t.low == "last" && verbBefore[m.low(p-1)] {
+		return none // "will last three weeks": the verb
+	}
+	if t.cap && p+1 < len(m.toks) && m.toks[p+1].cap && m.toks[p+1].w != nil && m.toks[p+1].w.unit != "" {
+		return none // ABC's "This Week": a title
+	}
 	j := p + 1
 	// the past three days, the next two weeks, last five years
 	if n, half, k, ok := m.count(j); ok && m.low(j) != "a" {
@@ -1125,15 +1170,27 @@ func (m *matcher) relCore(p int, hasThe bool) res {
 	w := m.w(j)
 	if w == nil {
 		switch {
+		case (t.low == "last" || t.low == "latter") && m.low(j) == "half":
+			// the last half of 1989
+			if m.low(j+1) == "of" {
+				if y, ok := m.yearTok(j + 2); ok {
+					return res{j + 3, "DATE", fmtYear(y) + "-H2", "last-half-of-year"}
+				}
+			}
+			return none
+		case m.low(j) == "fiscal" && m.low(j+1) == "year":
+			return m.relUnit(p, j+2, r, "Y", true, hasThe) // the current fiscal year
 		case t.low == "past" && hasThe:
 			return res{p + 1, "DATE", "PAST_REF", "the-past"}
 		case t.low == "current":
 			return res{p + 1, "DATE", "PRESENT_REF", "current"}
 		}
-		if m.low(j) == "fiscal" && m.low(j+1) == "year" {
-			return m.relUnit(p, j+2, r, "Y", true, hasThe)
-		}
 		return none
+	}
+	if hasThe && (t.low == "following" || t.low == "previous" || t.low == "preceding" || t.low == "next" && (w.unit == "D" || w.part != "")) {
+		if r := m.anaphoric(j, r, w); r.j > 0 {
+			return r
+		}
 	}
 	switch {
 	case w.unit != "":
@@ -1191,15 +1248,94 @@ func (m *matcher) relCore(p int, hasThe bool) res {
 	return none
 }
 
+// anaphoric resolves "the following year", "the previous Friday", "the next day", "the next
+// morning" (the word at j) against the last calendar expression of the document, the time the
+// narrative is at; without one it returns no match (and the publication date serves).
+func (m *matcher) anaphoric(j, r int, w *word) res {
+	b, ok := parseCalendar(m.lastDate)
+	if !ok || strings.HasSuffix(m.low(j), "s") && w.unit != "" {
+		return none
+	}
+	switch {
+	case w.unit == "Y":
+		return res{j + 1, "DATE", fmtYear(b.y + r), "anaphoric-year"}
+	case w.unit == "M" && b.prec >= precMonth:
+		return res{j + 1, "DATE", b.addMonths(r).month(), "anaphoric-month"}
+	case w.unit == "W" && b.prec >= precDay:
+		return res{j + 1, "DATE", b.addDays(7 * r).week(), "anaphoric-week"}
+	case w.unit == "D" && b.prec >= precDay:
+		return res{j + 1, "DATE", b.addDays(r).date(), "anaphoric-day"}
+	case w.part != "" && b.prec >= precDay:
+		return res{j + 1, "TIME", b.addDays(r).date() + "T" + w.part, "anaphoric-part"}
+	case w.weekday != 0 && m.toks[j].cap && b.prec >= precDay:
+		k := j + 1
+		if len(m.low(j)) < 6 {
+			if k = m.dot(j); k == j+1 {
+				return none
+			}
+		}
+		cur, wd := b.weekday(), int(w.weekday)
+		if r < 0 {
+			back := (cur - wd + 7) % 7
+			if back == 0 {
+				back = 7
+			}
+			return res{k, "DATE", b.addDays(-back).date(), "anaphoric-weekday"}
+		}
+		fwd := (wd - cur + 7) % 7
+		if fwd == 0 {
+			fwd = 7
+		}
+		return res{k, "DATE", b.addDays(fwd).date(), "anaphoric-weekday"}
+	}
+	return none
+}
+
+// parseCalendar reads a calendar value (1999, 1999-10, 1999-10-23, 1999-10-23T06:00) as an anchor.
+func parseCalendar(v string) (anchor, bool) {
+	if i := strings.IndexByte(v, 'T'); i >= 0 {
+		v = v[:i]
+	}
+	if !calendarString(v) {
+		return anchor{}, false
+	}
+	a := anchor{prec: precYear}
+	a.y, _ = strconv.Atoi(v[:4])
+	a.m, a.d = 1, 1
+	if len(v) >= 7 {
+		mo, err := strconv.Atoi(v[5:7])
+		if err != nil || mo < 1 || mo > 12 {
+			return anchor{y: a.y, m: 1, d: 1, prec: precYear}, true
+		}
+		a.m, a.prec = mo, precMonth
+	}
+	if len(v) == 10 {
+		d, err := strconv.Atoi(v[8:10])
+		if err == nil && validDate(a.y, a.m, d) {
+			a.d, a.prec = d, precDay
+		}
+	}
+	return a, true
+}
+
+// verbBefore lists the words after which "last" is the verb, not "the previous".
+var verbBefore = map[string]bool{"will": true, "would": true, "to": true, "could": true, "can": true,
+	"may": true, "might": true, "should": true, "must": true, "ll": true, "did": true, "does": true,
+	"do": true, "not": true, "t": true, "won": true, "cannot": true}
+
 // relUnit writes last/this/next week, month, year, quarter, weekend, decade, century.
 func (m *matcher) relUnit(p, j, r int, unit string, fiscal, hasThe bool) res {
 	lw := m.low(p)
-	// "the past week", "the last year": a duration in TimeBank's reading
-	if (lw == "past" || (lw == "last" && hasThe)) && unit != "WE" {
-		return res{j, "DURATION", durationValue(1, false, unit), "the-past-unit"}
+	// "past decade", "the past century": a duration; "the past year", "the last week": the unit
+	// before this one, like "last year"
+	if (lw == "past" && !hasThe || hasThe && (lw == "past" || lw == "last") && (unit == "DE" || unit == "CE")) && unit != "WE" {
+		return res{j, "DURATION", durationValue(1, false, unit), "past-unit"}
 	}
 	a := m.a
 	rule := "rel-" + unitMeaning(unit)
+	if hasThe && (lw == "past" || lw == "last") {
+		rule = "the-past-" + unitMeaning(unit)
+	}
 	switch unit {
 	case "D":
 		if a.prec < precDay {
@@ -1227,10 +1363,13 @@ func (m *matcher) relUnit(p, j, r int, unit string, fiscal, hasThe bool) res {
 		if a.prec < precYear {
 			return res{j, "DATE", "XXXX", rule}
 		}
-		// this year's third quarter
+		// this year's third quarter; last year's quarter: the one a year before the reported quarter
 		if m.low(j) == "'" && m.low(j+1) == "s" {
 			if w := m.w(j + 2); w != nil && w.ordinal >= 1 && w.ordinal <= 4 && m.low(j+3) == "quarter" {
 				return res{j + 4, "DATE", fmtQuarter(a.y+r, int(w.ordinal)), "rel-year-quarter"}
+			}
+			if l := m.low(j + 2); r == -1 && (l == "quarter" || l == "period") && m.lastQuarter != "" {
+				return m.yearAgo(j+3, "last-year-period")
 			}
 		}
 		return res{j, "DATE", fmtYear(a.y + r), rule}
@@ -1379,6 +1518,10 @@ func (m *matcher) countCore(p int, hasThe bool) res {
 	if m.hyphen(k) && m.low(k+1) == "long" {
 		k += 2
 	}
+	// a minute and a half, two hours and a half
+	if !half && m.low(k) == "and" && m.low(k+1) == "a" && m.low(k+2) == "half" {
+		half, k = true, k+3
+	}
 	if t.low == "one" && unit == "D" && j == p+1 && oneDayBefore[m.low(p-1)] {
 		return res{k, "DATE", "FUTURE_REF", "one-day"} // "will one day be"
 	}
@@ -1471,6 +1614,10 @@ func (m *matcher) ordinalCore(p int) res {
 		}
 		if y, ok := m.yearTok(kk); ok {
 			year, yok, k = y, true, kk+1
+		} else if y, k2, ok := m.relYear(kk); ok && kk > j+1 {
+			year, yok, k = y, true, k2 // the second half of last year
+		} else if kk > j+1 && m.low(kk) == "the" && m.low(kk+1) == "year" {
+			k = kk + 2 // the first half of the year: as "the first half"
 		}
 		if !yok {
 			if m.a.prec < precMonth {
@@ -1517,6 +1664,11 @@ func (m *matcher) ago(k, n int, unit string, isA bool) res {
 			return res{k, "DATE", "XXXX", rule}
 		}
 		return res{k, "DATE", fmtYear(a.y - 10*n), rule}
+	case "CE":
+		if a.prec < precYear {
+			return res{k, "DATE", "XXXX", rule}
+		}
+		return res{k, "DATE", fmtYear(a.y - 100*n), "n-centuries-ago"}
 	case "M":
 		if a.prec < precMonth {
 			return res{k, "DATE", "XXXX-XX", rule}
@@ -1549,6 +1701,48 @@ func (m *matcher) yearAgo(k int, rule string) res {
 		return res{k, "DATE", "XXXX", rule}
 	}
 	return res{k, "DATE", fmtYear(m.a.y - 1), rule}
+}
+
+// periodAgo reads, after "the", a reporting period compared with a year before: the comparable
+// year-ago quarter, the year-earlier third quarter, the corresponding period last year, the quarter
+// a year ago. Its value is the quarter a year before the reported one (see yearAgo).
+func (m *matcher) periodAgo(p int) res {
+	k := p
+	switch m.low(k) {
+	case "comparable", "corresponding", "same":
+		k++
+	}
+	if m.low(k) == "year" && m.hyphen(k+1) && (m.low(k+2) == "ago" || m.low(k+2) == "earlier") {
+		return m.yearAgoPeriod(k+3, "the-year-ago-period")
+	}
+	if l := m.low(k); l != "quarter" && l != "period" {
+		return none
+	}
+	k++
+	switch {
+	case m.low(k) == "last" && m.low(k+1) == "year":
+		return m.yearAgo(k+2, "the-period-last-year")
+	case (m.low(k) == "a" || m.low(k) == "one") && m.low(k+1) == "year" && (m.low(k+2) == "ago" || m.low(k+2) == "earlier"):
+		return m.yearAgo(k+3, "the-period-a-year-ago")
+	case k > p+1 && m.low(p) != "same":
+		return m.yearAgo(k, "the-comparable-period") // the comparable quarter
+	}
+	return none
+}
+
+// yearAgoPeriod reads what follows "year-ago" at k: a quarter ("third quarter", "quarter") or a
+// "period"; the value is that quarter a year before.
+func (m *matcher) yearAgoPeriod(k int, rule string) res {
+	if w := m.w(k); w != nil && w.ordinal >= 1 && w.ordinal <= 4 {
+		if r := m.ordinalCore(k); r.j > 0 && len(r.val) == 7 && r.val[5] == 'Q' {
+			y, _ := strconv.Atoi(r.val[:4])
+			return res{r.j, "DATE", fmtYear(y-1) + r.val[4:], rule}
+		}
+	}
+	if l := m.low(k); l == "quarter" || l == "period" {
+		return m.yearAgo(k+1, rule)
+	}
+	return none
 }
 
 // approxCore: about two weeks, more than four hours, at least 72 hours, up to 180 days.
@@ -1612,6 +1806,9 @@ func (m *matcher) unitCore(p int, hasThe bool) res {
 	u := t.w.unit
 	if m.hyphen(p+1) && (m.low(p+2) == "earlier" || m.low(p+2) == "ago") && u == "Y" {
 		k := p + 3
+		if r := m.yearAgoPeriod(k, "year-ago-period"); r.j > 0 {
+			return r
+		}
 		return m.yearAgo(k, "year-earlier")
 	}
 	switch {
@@ -1658,6 +1855,8 @@ func (m *matcher) unitCore(p int, hasThe bool) res {
 		return res{p + 2, "DURATION", durationValue(-1, false, u), "the-units-ahead"}
 	case hasThe && strings.HasSuffix(t.low, "s") && u != "S" && u != "WE" && (m.low(p-2) == "over" || m.low(p-2) == "in" || m.low(p-2) == "during") && !anchoredAfter[m.low(p+1)]:
 		return res{p + 1, "DURATION", durationValue(-1, false, u), "the-units"}
+	case strings.HasSuffix(t.low, "s") && u != "S" && u != "WE" && m.low(p+1) == "ago":
+		return res{p + 2, "DATE", "PAST_REF", "units-ago"} // years ago
 	case strings.HasSuffix(t.low, "s") && u != "S":
 		switch m.low(p - 1) {
 		case "for", "within", "in", "over", "after":

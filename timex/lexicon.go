@@ -29,6 +29,8 @@ type word struct {
 	mod     string // START END MID
 	approx  string
 	future  bool
+	past    bool   // a verb form in the past tense (took, was)
+	notPast bool   // a word in -ed that is not a verb in the past tense (hundred, need)
 	src     string // file:line of the first entry, for explanations
 }
 
@@ -105,6 +107,9 @@ func (lx lexicon) load(name string, data string) error {
 			e.approx = val
 		case "future":
 			e.future = true
+		case "past":
+			v, err = atoi(0, 1)
+			e.past, e.notPast = v == 1, v == 0
 		default:
 			err = fmt.Errorf("%s:%d: unknown class %q", name, n, class)
 		}

@@ -95,6 +95,9 @@ func TestTimes(t *testing.T) {
 		{sat, "Rockets fell on the city last night.", "last night", "TIME", "2022-05-27TNI"},
 		{sat, "The president will address the nation tonight.", "tonight", "TIME", "2022-05-28TNI"},
 		{sat, "Troops moved in yesterday morning.", "yesterday morning", "TIME", "2022-05-27TMO"},
+		// a clock time without a day is on the day the narrative is at
+		{sat, "The bombs went off on Friday. The first one exploded at 10:35 a.m.", "10:35 a.m.", "TIME", "2022-05-27T10:35"},
+		{sat, "He was shot on 23 October 1998 at 10 p.m. in his kitchen.", "10 p.m.", "TIME", "1998-10-23T22:00"},
 	})
 }
 
@@ -148,7 +151,8 @@ func TestRelativeDates(t *testing.T) {
 		{sat, "The rebels fled in June 2014 and returned later that year.", "later that year", "DATE", "2014"},
 		{sat, "The rebels fled on 3 June 2014. That same day the army took the town.", "That same day", "DATE", "2014-06-03"},
 		{sat, "Cities were founded more than two thousand years ago.", "more than two thousand years ago", "DATE", "0022"},
-		{sat, "Prices rose in recent weeks.", "recent weeks", "DATE", "PAST_REF"},
+		{sat, "Prices rose in recent weeks.", "recent weeks", "DURATION", "PXW"},
+		{sat, "Exports have grown in recent years.", "recent years", "DURATION", "PXY"},
 		{sat, "Prices rose in recent days.", "recent days", "DURATION", "PXD"},
 		{sat, "Prices fell over the past few months.", "the past few months", "DATE", "PAST_REF"},
 		{sat, "Islam will one day be the largest religion there.", "one day", "DATE", "FUTURE_REF"},
@@ -166,10 +170,82 @@ func TestQuarters(t *testing.T) {
 		{"1998-01-26", "Profit fell in the fourth quarter.", "the fourth quarter", "DATE", "1997-Q4"},
 		{oct, "Profit rose in the latest quarter.", "the latest quarter", "DATE", "1989-Q3"},
 		{oct, "Sales rose in the first half of 1990.", "the first half of 1990", "DATE", "1990-H1"},
+		{oct, "Sales will rise in the current fiscal year.", "the current fiscal year", "DATE", "1989"},
+		{oct, "Sales will rise in the second half of the year.", "the second half of the year", "DATE", "1989-H2"},
+		{oct, "Sales rose in the second half of last year.", "the second half of last year", "DATE", "1988-H2"},
+		{oct, "Sales rose in the fourth quarter of last year.", "the fourth quarter of last year", "DATE", "1988-Q4"},
 		{oct, "Sales in the 1988 second quarter fell.", "1988 second quarter", "DATE", "1988-Q2"},
 		{oct, "Profit rose in the third quarter. It was $4 a share a year earlier.", "a year earlier", "DATE", "1988-Q3"},
 		{oct, "The loss was $2 million. It was $4 million a year ago.", "a year ago", "DATE", "1988"},
 		{oct, "Sales rose in the first nine months.", "the first nine months", "DURATION", "P9M"},
+	})
+}
+
+// TestTense checks that the tense of the clause picks the year of a month and the week of a weekday.
+func TestTense(t *testing.T) {
+	const oct = "1989-10-27" // a Friday
+	const thu = "2013-03-14" // a Thursday
+	runCases(t, []tcase{
+		// a verb in the past tense after the expression
+		{oct, "In January, the board brought in a new chief.", "January", "DATE", "1989-01"},
+		// a regular past form before it; not a participle after "be", not an adjective before a noun
+		{oct, "The firm changed its fiscal year in December.", "December", "DATE", "1988-12"},
+		{oct, "The plant will be closed in December.", "December", "DATE", "1989-12"},
+		{oct, "The bonds would be paid on an unspecified date in January.", "January", "DATE", "1990-01"},
+		{oct, "The bank will redeem its preferred shares on Oct. 31.", "Oct. 31", "DATE", "1989-10-31"},
+		{"1989-10-31", "In the fiscal year ended Jan. 31, sales rose.", "Jan. 31", "DATE", "1989-01-31"},
+		// a past clause still allows a day just after the publication date
+		{"1998-10-25", "The paper said in an editorial on Monday, Oct. 26: enough.", "Monday, Oct. 26", "DATE", "1998-10-26"},
+		// a past verb beyond an infinitive does not count; a deadline "by" is the future
+		{oct, "The company agreed to buy the unit in January.", "January", "DATE", "1990-01"},
+		{oct, "The company must repay the loan by February.", "February", "DATE", "1990-02"},
+		{thu, "By April, the army had retaken the city.", "April", "DATE", "2012-04"},
+		// a reporting verb after the expression does not govern it
+		{"1999-02-10", "The alliance admits new members in early March, an official said.", "early March", "DATE", "1999-03"},
+		// weekdays
+		{sat, "Until Thursday, the police had not named a suspect.", "Thursday", "DATE", "2022-05-26"},
+		{sat, "Students were planning to march on Monday.", "Monday", "DATE", "2022-05-30"},
+		{sat, "Prosecutors told him they may indict him on Monday.", "Monday", "DATE", "2022-05-30"},
+		{sat, "Prosecutors told him they may soon indict him.", "soon", "DATE", "FUTURE_REF"},
+		{sat, "The offer expires Friday.", "Friday", "DATE", "2022-06-03"},
+		{sat, "Prices hit a record on Monday and will keep rising.", "Monday", "DATE", "2022-05-23"},
+		{sat, "On Monday and Tuesday, the ministers will meet.", "Monday", "DATE", "2022-05-30"},
+		{sat, "The offer ran out Friday.", "Friday", "DATE", "2022-05-27"},
+		{thu, "The trial began Monday and will last three weeks.", "three weeks", "DURATION", "P3W"},
+	})
+}
+
+// TestReportingPeriods checks the periods of earnings reports compared with a year before.
+func TestReportingPeriods(t *testing.T) {
+	const oct = "1989-10-26"
+	runCases(t, []tcase{
+		{oct, "Profit rose in the third quarter. In the year-ago quarter, it fell.", "the year-ago quarter", "DATE", "1988-Q3"},
+		{oct, "In the year-earlier third quarter, net was $2 million.", "the year-earlier third quarter", "DATE", "1988-Q3"},
+		{oct, "Net fell in the third quarter. For the quarter a year ago, net was $4 million.", "the quarter a year ago", "DATE", "1988-Q3"},
+		{oct, "Net fell in the third quarter, against $4 million for the corresponding period last year.", "the corresponding period last year", "DATE", "1988-Q3"},
+		{oct, "Net fell in the third quarter. In the comparable year-ago quarter, it rose.", "the comparable year-ago quarter", "DATE", "1988-Q3"},
+		{oct, "Net fell in the third quarter. In the 1988 quarter, net was $4 million.", "the 1988 quarter", "DATE", "1988-Q3"},
+		{oct, "In the first nine months, net rose, against a loss in the 1988 period.", "the 1988 period", "DATE", "1988"},
+		{oct, "Earnings will fall in the last half of 1989.", "the last half of 1989", "DATE", "1989-H2"},
+		// a quarter to come is not the one compared with a year before
+		{oct, "Profit rose in the third quarter. Analysts see losses through the third quarter of 1990. " +
+			"In the year-ago period, it earned $1 million.", "the year-ago period", "DATE", "1988-Q3"},
+		{oct, "Profit rose in the third quarter. Analysts expect the slump to last into the fourth quarter. " +
+			"In the year-ago period, it earned $1 million.", "the year-ago period", "DATE", "1988-Q3"},
+		{"1989-11-02", "The company reported lower fourth-quarter profit. It earned $3 a share a year earlier.", "a year earlier", "DATE", "1988-Q4"},
+	})
+}
+
+// TestAnaphora checks expressions read against the last date of the narrative.
+func TestAnaphora(t *testing.T) {
+	runCases(t, []tcase{
+		{sat, "He was promoted on May 22, 1995, and the following year he became attache.", "the following year", "DATE", "1996"},
+		{sat, "The board met in March 1989. The following month, the firm was put up for sale.", "The following month", "DATE", "1989-04"},
+		{sat, "He was arrested on 3 June 2014 and appeared in court the next morning.", "the next morning", "TIME", "2014-06-04TMO"},
+		{sat, "The vote was on Friday, May 13, 2022, and the index fell from the previous Friday.", "the previous Friday", "DATE", "2022-05-06"},
+		{sat, "He was arrested on 3 June 2014 and charged the next day.", "the next day", "DATE", "2014-06-04"},
+		// without an earlier date: the publication date
+		{sat, "Elections are due the following year.", "the following year", "DATE", "2023"},
 	})
 }
 
@@ -190,6 +266,13 @@ func TestDurationsAndSets(t *testing.T) {
 		{sat, "They rally daily.", "daily", "SET", "P1D"},
 		{sat, "They march each July.", "each July", "SET", "XXXX-07"},
 		{sat, "Interest is paid every quarter.", "every quarter", "SET", "P1Q"},
+		{sat, "A minute and a half later, the pilot called.", "A minute and a half", "DURATION", "PT1M30S"},
+		{sat, "Hate groups grew over the past year.", "the past year", "DATE", "2021"},
+		{sat, "Hate groups grew in the last month.", "the last month", "DATE", "2022-04"},
+		{sat, "Hate groups grew over the past decade.", "the past decade", "DURATION", "P10Y"},
+		{sat, "Hate groups grew over past decade.", "past decade", "DURATION", "P10Y"},
+		{sat, "The firm was founded weeks ago.", "weeks ago", "DATE", "PAST_REF"},
+		{sat, "The firm was founded a century ago.", "a century ago", "DATE", "1922"},
 	})
 }
 
@@ -253,6 +336,9 @@ func TestNotTimexes(t *testing.T) {
 		"They celebrated the fall of the Berlin Wall.",
 		"Theresa May said she would resign.",
 		"The regime marked the fall in prices.",
+		"He was soon released.",
+		"The minister spoke on ABC's \"This Week\" program.",
+		"The trickle of cash soon became a flood.",
 	} {
 		if got := st.Find(text, nil, sat, nil); len(got) != 0 {
 			t.Errorf("%q: found %+v, want no expression", text, got)
