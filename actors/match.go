@@ -1,12 +1,11 @@
 package actors
 
 import (
+	"sort"
 	"unicode"
 	"unicode/utf8"
 
 	"dyad/text"
-
-	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
 )
 
 // foldLower folds a rune for matching: typographic variants to plain ones, then lower case.
@@ -99,10 +98,29 @@ func foldInto(s string, f folded) folded {
 // patternKey returns the folded view of a dictionary pattern, with the same sentinels.
 func patternKey(p string) string { return string(fold(p).b) }
 
-// matcher finds dictionary patterns in text.
+// matcher finds dictionary patterns in text: a byte trie of the folded patterns, walked from every
+// position where a pattern can start (in practice every word start), which gives the
+// leftmost-longest matches directly; a match whose case does not fit falls back to the next shorter
+// pattern ending on the same path.
 type matcher struct {
-	ac   ahocorasick.AhoCorasick
-	cand [][]int // pattern index -> entry indexes, in order of preference
+	nodes []trieNode // in depth-first order, so that a path lies close together in memory
+	edges []trieEdge // the edges of a node are contiguous, sorted by label
+	dense []int32    // children by byte of the nodes with many edges (-1: none)
+	first [256]bool  // bytes a pattern can start with
+	cand  [][]int    // pattern index -> entry indexes, in order of preference
+}
+
+// trieNode is a node of the matcher's trie.
+type trieNode struct {
+	lo, n int32 // edges[lo:lo+n]
+	term  int32 // the pattern ending here, or -1
+	dense int32 // offset of the node's 256 children in matcher.dense, or -1
+}
+
+// trieEdge is a labelled edge of the matcher's trie.
+type trieEdge struct {
+	label byte
+	next  int32
 }
 
 // hit is one accepted dictionary match, in original byte offsets.
@@ -136,11 +154,105 @@ func newMatcher(d *dicts, user map[int]bool) matcher {
 			}
 		}
 	}
-	b := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{
-		MatchKind: ahocorasick.LeftMostLongestMatch,
-		DFA:       false,
-	})
-	return matcher{ac: b.Build(pats), cand: cand}
+	m := matcher{cand: cand}
+	m.build(pats)
+	return m
+}
+
+// build compiles the trie of pats (folded patterns; several may be equal, the first wins).
+func (m *matcher) build(pats []string) {
+	order := make([]int32, 0, len(pats))
+	for i, p := range pats {
+		if p != "" {
+			order = append(order, int32(i))
+			m.first[p[0]] = true
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return pats[order[a]] < pats[order[b]] })
+	m.nodes, m.edges = m.nodes[:0], m.edges[:0]
+	m.node(pats, order, 0)
+	// Nodes with many edges (the start of a word) look their children up in a table.
+	for i := range m.nodes {
+		nd := &m.nodes[i]
+		if nd.n < 12 {
+			continue
+		}
+		nd.dense = int32(len(m.dense))
+		for k := 0; k < 256; k++ {
+			m.dense = append(m.dense, -1)
+		}
+		for _, e := range m.edges[nd.lo : nd.lo+nd.n] {
+			m.dense[nd.dense+int32(e.label)] = e.next
+		}
+	}
+}
+
+// node adds the node for the sorted patterns order (which share their first depth bytes) and its
+// subtree, and returns its index.
+func (m *matcher) node(pats []string, order []int32, depth int) int32 {
+	id := int32(len(m.nodes))
+	m.nodes = append(m.nodes, trieNode{term: -1, dense: -1})
+	lo := 0
+	// patterns that end here sort first
+	for lo < len(order) && len(pats[order[lo]]) == depth {
+		if m.nodes[id].term < 0 {
+			m.nodes[id].term = order[lo]
+		}
+		lo++
+	}
+	// reserve the edges, then build the children
+	first := int32(len(m.edges))
+	for k := lo; k < len(order); {
+		b := pats[order[k]][depth]
+		for k < len(order) && pats[order[k]][depth] == b {
+			k++
+		}
+		m.edges = append(m.edges, trieEdge{label: b})
+	}
+	m.nodes[id].lo, m.nodes[id].n = first, int32(len(m.edges))-first
+	e := first
+	for k := lo; k < len(order); {
+		b := pats[order[k]][depth]
+		h := k
+		for h < len(order) && pats[order[h]][depth] == b {
+			h++
+		}
+		child := m.node(pats, order[k:h], depth+1)
+		m.edges[e].next = child
+		e++
+		k = h
+	}
+	return id
+}
+
+// step returns the child of node n for byte b, or -1.
+func (m *matcher) step(n int32, b byte) int32 {
+	nd := m.nodes[n]
+	if nd.dense >= 0 {
+		return m.dense[nd.dense+int32(b)]
+	}
+	es := m.edges[nd.lo : nd.lo+nd.n]
+	if len(es) <= 8 {
+		for k := range es {
+			if es[k].label == b {
+				return es[k].next
+			}
+		}
+		return -1
+	}
+	lo, hi := 0, len(es)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if es[mid].label < b {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo < len(es) && es[lo].label == b {
+		return es[lo].next
+	}
+	return -1
 }
 
 func better(d *dicts, user map[int]bool, a, b int) bool {
@@ -200,72 +312,49 @@ func allUpper(s string) bool {
 	return s != ""
 }
 
-// find returns the accepted matches in text, in order, not overlapping.
+// find returns the accepted matches in text, in order, not overlapping: at each position the
+// longest pattern whose case fits wins, and the search goes on after it.
 func (m *matcher) find(d *dicts, src string, f folded, hits []hit) []hit {
 	hits = hits[:0]
 	hay := f.b
-	base := 0
-	ac := m.ac
-	for base < len(hay) {
-		it := ac.IterByte(hay[base:])
-		restart := -1
-		for mt := it.Next(); mt != nil; mt = it.Next() {
-			s, e := base+mt.Start(), base+mt.End()
-			ok := true
-			ei := -1
-			if ok {
-				os, oe := int(f.pos[s]), int(f.pos[e])
-				orig := src[os:oe]
-				for _, c := range m.cand[mt.Pattern()] {
-					en := &d.entries[c]
-					if en.proper && !caseOK(en.text, orig) {
-						continue
-					}
-					ei = c
-					break
+	var ends [64]int32 // ends[k]: folded end offset of the k-th pattern on the path
+	var pats [64]int32
+	for i := 0; i < len(hay); {
+		if !m.first[hay[i]] {
+			i++
+			continue
+		}
+		n := int32(0)
+		nt := 0
+		for j := i; j < len(hay); j++ {
+			if n = m.step(n, hay[j]); n < 0 {
+				break
+			}
+			if t := m.nodes[n].term; t >= 0 {
+				if nt == len(ends) { // keep the longest
+					copy(ends[:], ends[1:])
+					copy(pats[:], pats[1:])
+					nt--
 				}
-				if ei >= 0 {
-					hits = append(hits, hit{start: os, end: oe, e: ei})
-					continue
+				ends[nt], pats[nt] = int32(j+1), t
+				nt++
+			}
+		}
+		found := false
+		for k := nt - 1; k >= 0 && !found; k-- {
+			os, oe := int(f.pos[i]), int(f.pos[ends[k]])
+			for _, c := range m.cand[pats[k]] {
+				if en := &d.entries[c]; !en.proper || caseOK(en.text, src[os:oe]) {
+					hits = append(hits, hit{start: os, end: oe, e: c})
+					i = int(ends[k])
+					found = true
+					break
 				}
 			}
-			// Rejected: look for a shorter match at the same start ("Russian" when "Russian Armed
-			// Forces" failed the case check), else search again from the next word.
-			restart = nextWord(hay, s)
-			for end := e - 1; end > s+1; {
-				sub := ac.IterByte(hay[s:end]).Next()
-				if sub == nil || sub.Start() != 0 {
-					break
-				}
-				se := s + sub.End()
-				os, oe := int(f.pos[s]), int(f.pos[se])
-				found := -1
-				for _, c := range m.cand[sub.Pattern()] {
-					if en := &d.entries[c]; !en.proper || caseOK(en.text, src[os:oe]) {
-						found = c
-						break
-					}
-				}
-				if found >= 0 {
-					hits = append(hits, hit{start: os, end: oe, e: found})
-					restart = se
-					break
-				}
-				end = se - 1
-			}
-			break
 		}
-		if restart < 0 {
-			break
+		if !found {
+			i++
 		}
-		base = restart
 	}
 	return hits
-}
-
-// nextWord returns the offset of the next word start after i.
-func nextWord(b []byte, i int) int {
-	for i++; i < len(b) && b[i] != wordStart; i++ {
-	}
-	return i
 }

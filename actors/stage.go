@@ -2,6 +2,7 @@ package actors
 
 import (
 	"errors"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -32,7 +33,17 @@ type Stage struct {
 type scratch struct {
 	f    folded
 	toks []tok
+	low  []byte
 	hits []hit
+	// per-hit flags, candidates, ordering and family names, reused between documents
+	released, consumed []bool
+	ents               []cand
+	idx, newIdx        []int
+	surnames           map[string]int
+	actors             []doc.Actor
+	catBuf             []byte
+	interned           map[string]string
+	known              map[string]string // names typed by rules in this document -> entity type
 }
 
 // New builds the actors stage from the built-in dictionaries and the user dictionaries named in
@@ -98,7 +109,9 @@ func (s *Stage) Apply(d *doc.Doc) error {
 		sc = &scratch{}
 	}
 	c := coder{s: s, dd: s.d, d: d, text: d.Text, sc: sc}
-	if t, ok := d.PublishedTime(); ok {
+	if v, ok := isoDate(d.Published); ok {
+		c.date = v
+	} else if t, ok := d.PublishedTime(); ok {
 		c.date = t.Year()*10000 + int(t.Month())*100 + t.Day()
 	}
 	c.run()
@@ -108,14 +121,37 @@ func (s *Stage) Apply(d *doc.Doc) error {
 	return nil
 }
 
+// isoDate reads the yyyymmdd of a date that starts "YYYY-MM-DD" and is a date alone or a date-time
+// ("2024-11-05T10:00:00Z"), without the allocations of time.Parse.
+func isoDate(p string) (int, bool) {
+	if len(p) < 10 || len(p) > 10 && p[10] != 'T' && p[10] != ' ' || p[4] != '-' || p[7] != '-' {
+		return 0, false
+	}
+	v := 0
+	for i, c := range []byte(p[:10]) {
+		if i == 4 || i == 7 {
+			continue
+		}
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int(c-'0')
+	}
+	if m, d := v/100%100, v%100; m < 1 || m > 12 || d < 1 || d > 31 {
+		return 0, false
+	}
+	return v, true
+}
+
 // coder holds the state of coding one Doc.
 type coder struct {
-	s    *Stage
-	sc   *scratch
-	dd   *dicts
-	d    *doc.Doc
-	text string
-	date int
+	s     *Stage
+	sc    *scratch
+	dd    *dicts
+	d     *doc.Doc
+	text  string
+	lower string // folded lower-case forms of the tokens (tok.lo, tok.hi)
+	date  int
 
 	hits      []hit
 	titleCase map[int]bool   // sentences written in title case (headlines), where capitals say little
@@ -139,8 +175,9 @@ func (c *coder) run() {
 	if cap(c.sc.toks) < len(c.text)/5+4 {
 		c.sc.toks = make([]tok, 0, len(c.text)/5+4)
 	}
-	c.toks = tokenize(c.text, c.sc.toks)
+	c.toks, c.sc.low = tokenize(c.text, c.sc.toks, c.sc.low)
 	c.sc.toks = c.toks
+	c.lower = string(c.sc.low)
 	c.assignSentences()
 	// Mark the tokens that hits overlap (a hit may be part of a token: "pro-Russian"); drop hits
 	// that no word token holds.
@@ -163,10 +200,16 @@ func (c *coder) run() {
 		}
 	}
 	c.markTitleCase()
-	c.released = make([]bool, len(c.hits))
-	c.consumed = make([]bool, len(c.hits))
-	c.ents = make([]cand, 0, len(c.hits)+8)
-	c.surnames = map[string]int{}
+	c.released = resetBools(c.sc.released, len(c.hits))
+	c.consumed = resetBools(c.sc.consumed, len(c.hits))
+	c.sc.released, c.sc.consumed = c.released, c.consumed
+	c.ents = c.sc.ents[:0]
+	if c.sc.surnames == nil {
+		c.sc.surnames = map[string]int{}
+	}
+	clear(c.sc.surnames)
+	c.surnames = c.sc.surnames
+	clear(c.sc.known)
 	c.releaseHits()
 	for hi := range c.hits {
 		if !c.released[hi] && !c.consumed[hi] {
@@ -174,7 +217,55 @@ func (c *coder) run() {
 		}
 	}
 	c.runs()
+	c.headlineEcho()
 	c.finish()
+	clear(c.ents) // drop the references to actors before the buffer is reused
+	c.sc.ents = c.ents[:0]
+}
+
+// resetBools returns b resized to n, all false.
+func resetBools(b []bool, n int) []bool {
+	if cap(b) < n {
+		return make([]bool, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
+}
+
+// cat concatenates parts, interning the result for the documents that follow: rules and codes
+// repeat, and building them anew for every mention is the main cost of coding.
+func (c *coder) cat(parts ...string) string {
+	b := c.sc.catBuf[:0]
+	for _, p := range parts {
+		b = append(b, p...)
+	}
+	c.sc.catBuf = b
+	if s, ok := c.sc.interned[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if c.sc.interned == nil || len(c.sc.interned) > 1<<14 {
+		c.sc.interned = make(map[string]string, 256)
+	}
+	c.sc.interned[s] = s
+	return s
+}
+
+// actor returns a copy of v from the document's slab.
+func (c *coder) actor(v doc.Actor) *doc.Actor {
+	p := c.newActor()
+	*p = v
+	return p
+}
+
+// newActor returns a zero Actor from the document's slab: one allocation for many actors.
+func (c *coder) newActor() *doc.Actor {
+	if len(c.sc.actors) == cap(c.sc.actors) {
+		c.sc.actors = make([]doc.Actor, 0, 32)
+	}
+	c.sc.actors = c.sc.actors[:len(c.sc.actors)+1]
+	return &c.sc.actors[len(c.sc.actors)-1]
 }
 
 // assignSentences sets tok.sent and tok.first from d.Sentences (one sentence when there are none).
@@ -223,7 +314,7 @@ func (c *coder) markTitleCase() {
 		if i > 0 && t.sent != c.toks[i-1].sent {
 			flush(c.toks[i-1].sent)
 		}
-		if t.word && t.end-t.start > 3 {
+		if t.word && t.end-t.start > 3 && !(c.text[t.start] >= '0' && c.text[t.start] <= '9') {
 			words++
 			if t.cap {
 				caps++
@@ -254,13 +345,14 @@ func (c *coder) word(i int) string {
 
 // lowerWord returns the folded lower-case form of token i.
 func (c *coder) lowerWord(i int) string {
-	w := c.word(i)
-	for j := 0; j < len(w); j++ {
-		if b := w[j]; b >= utf8.RuneSelf || 'A' <= b && b <= 'Z' {
-			return foldKey(w)
-		}
+	if i < 0 || i >= len(c.toks) {
+		return ""
 	}
-	return w
+	t := &c.toks[i]
+	if t.lo >= 0 {
+		return c.lower[t.lo:t.hi]
+	}
+	return c.text[t.start:t.end]
 }
 
 // hitOf returns the hit index covering token i, or -1.
@@ -297,6 +389,13 @@ func (c *coder) releaseHits() {
 			c.consumed[hi] = true
 			continue
 		}
+		// "the Western Region", "Northern Province": a region word before a place head.
+		if e.kind == kDemonym || e.kind == kRegion {
+			if k := c.tokEnd(h.end); k < len(c.toks) && c.toks[k].word && c.toks[k].cap && c.toks[k].hit < 0 && gpeHeads[c.lowerWord(k)] && c.adjacent(h.end, c.toks[k].start) {
+				c.released[hi] = true
+				continue
+			}
+		}
 		// "British Airways", "Russian Railways": a demonym that starts an organisation's name.
 		if e.kind == kDemonym {
 			k := c.tokEnd(h.end)
@@ -315,6 +414,18 @@ func (c *coder) releaseHits() {
 				c.released[hi] = true
 			}
 		}
+		// "Social Democrats": a party's members with a word before.
+		if e.kind == kOrg && e.typ == "NORP" {
+			if p := ti - 1; p >= 0 && c.toks[p].word && c.toks[p].cap && c.toks[p].hit < 0 && !c.isStop(p) && !c.toks[p].first && c.adjacent(c.toks[p].end, h.start) {
+				c.released[hi] = true
+				continue
+			}
+		}
+		// "Tata Motors": an organisation's name before a longer one.
+		if e.kind == kOrg && c.capRunHead(c.tokEnd(h.end)) && c.adjacent(h.end, c.toks[c.tokEnd(h.end)].start) {
+			c.released[hi] = true
+			continue
+		}
 		switch e.kind {
 		case kCountry, kCapital, kRegion, kOrg, kPlace:
 			// A given name just before: part of a person's name.
@@ -324,6 +435,13 @@ func (c *coder) releaseHits() {
 				}
 			}
 		case kSector:
+			if e.skind == skGroup && orgHeads[c.lowerWord(c.tokEnd(h.end)-1)] && c.allCap(h.start, h.end) {
+				// "Social Democrats", "Free Democrats"
+				if p := ti - 1; p >= 0 && c.toks[p].word && c.toks[p].cap && c.toks[p].hit < 0 && !c.isStop(p) && c.adjacent(c.toks[p].end, h.start) {
+					c.released[hi] = true
+				}
+				continue
+			}
 			if e.skind != skBody || !c.allCap(h.start, h.end) {
 				continue
 			}
@@ -341,6 +459,18 @@ func (c *coder) releaseHits() {
 			if next+1 < len(c.toks) && c.lowerWord(next) == "of" && capNeighbour(next+1) {
 				c.released[hi] = true
 			}
+			// "People's Party"
+			if prev >= 2 && c.lowerWord(prev) == "s" && (c.word(prev-1) == "'" || c.word(prev-1) == "’") && capNeighbour(prev-2) {
+				c.released[hi] = true
+			}
+			// "Central Bank of Kenya", "University of the Philippines"
+			if next+1 < len(c.toks) && c.lowerWord(next) == "of" && c.placeAfterOf(next+1) > 0 {
+				c.released[hi] = true
+			}
+			// "Senate Foreign Relations Committee": a body word before a name that ends in a head.
+			if c.capRunHead(next) {
+				c.released[hi] = true
+			}
 			// "Oxford University", "Kharkiv Regional Council": a place before an institution.
 			if hi > 0 && prev >= 0 && c.toks[prev].hit == hi-1 && !c.released[hi-1] && c.adjacent(c.hits[hi-1].end, h.start) {
 				if k := c.dd.entries[c.hits[hi-1].e].kind; k == kPlace || k == kCapital {
@@ -349,6 +479,16 @@ func (c *coder) releaseHits() {
 			}
 		}
 	}
+}
+
+// capRunHead reports whether the unknown capitalised words from token k on end with an organisation
+// head word ("Foreign Relations Committee", "Motors").
+func (c *coder) capRunHead(k int) bool {
+	j := k
+	for j < len(c.toks) && c.toks[j].word && c.toks[j].cap && c.toks[j].hit < 0 && !c.isStop(j) && (j == k || c.adjacent(c.toks[j-1].end, c.toks[j].start)) {
+		j++
+	}
+	return j > k && orgHeads[c.lowerWord(j-1)]
 }
 
 // capCompound reports whether a capitalised word and a hyphen come just before off ("Euro-").
@@ -370,15 +510,32 @@ func (c *coder) capCompound(off int) bool {
 
 // allCap reports whether every word in text[a:b] that is not a short function word is capitalised.
 func (c *coder) allCap(a, b int) bool {
-	for _, w := range strings.Fields(c.text[a:b]) {
-		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsLetter(r) && !unicode.IsUpper(r) {
-			switch w {
-			case "of", "the", "and", "for", "on", "in":
-				continue
+	t := c.text[a:b]
+	ws := -1 // start of the current word
+	for i := 0; i <= len(t); {
+		r, n := rune(' '), 1
+		if i < len(t) {
+			if r = rune(t[i]); r >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(t[i:])
 			}
-			return false
 		}
+		if !isSpace(r) {
+			if ws < 0 {
+				ws = i
+			}
+		} else if ws >= 0 {
+			w := t[ws:i]
+			ws = -1
+			f, _ := utf8.DecodeRuneInString(w)
+			if unicode.IsLetter(f) && !unicode.IsUpper(f) {
+				switch w {
+				case "of", "the", "and", "for", "on", "in":
+				default:
+					return false
+				}
+			}
+		}
+		i += n
 	}
 	return true
 }
@@ -387,6 +544,9 @@ func (c *coder) allCap(a, b int) bool {
 func (c *coder) add(start, end int, typ, rule string, a *doc.Actor) int {
 	c.ents = append(c.ents, cand{Entity: doc.Entity{Span: doc.Span{Start: start, End: end}, Type: typ, Rule: rule, Actor: a, Ref: -1}, ante: -1})
 	k := len(c.ents) - 1
+	if strings.HasPrefix(rule, "rule:") && (typ == "ORG" || typ == "GPE" || typ == "LOC") {
+		c.remember(c.text[start:end], typ)
+	}
 	if typ == "PERSON" && a != nil {
 		if sn := surnameOf(a.Name); sn != "" {
 			key := foldKey(sn)
@@ -430,9 +590,9 @@ func (c *coder) fromHit(hi int) {
 		c.add(h.start, h.end, "PERSON", e.src, a)
 	case kCountry:
 		s, en := c.spanOf(h)
-		c.add(s, en, "GPE", e.src, &doc.Actor{Name: e.name, Country: e.country, Code: e.code, Rule: e.src})
+		c.add(s, en, "GPE", e.src, c.actor(doc.Actor{Name: e.name, Country: e.country, Code: e.code, Rule: e.src}))
 	case kCapital:
-		a := &doc.Actor{Name: e.name, Country: e.country, Code: e.country, Rule: e.src}
+		a := c.actor(doc.Actor{Name: e.name, Country: e.country, Code: e.country, Rule: e.src})
 		rule := e.src
 		p := ti - 1
 		if allUpper(c.text[h.start:h.end]) && c.toks[ti].first {
@@ -440,12 +600,12 @@ func (c *coder) fromHit(hi int) {
 		} else if p >= 0 && c.toks[p].word && locatives[c.lowerWord(p)] && !(c.lowerWord(p) == "between" || c.lowerWord(p) == "of") {
 			// "in Moscow": a place.
 		} else if p >= 0 && c.lowerWord(p) == "between" {
-			a.Sector, a.Code = "GOV", e.country+"GOV"
-			rule += "+metonym"
+			a.Sector, a.Code = "GOV", c.cat(e.country, "GOV")
+			rule = c.cat(rule, "+metonym")
 		} else {
 			// "Moscow said": the government.
-			a.Sector, a.Code = "GOV", e.country+"GOV"
-			rule += "+metonym"
+			a.Sector, a.Code = "GOV", c.cat(e.country, "GOV")
+			rule = c.cat(rule, "+metonym")
 		}
 		a.Rule = rule
 		c.add(h.start, h.end, "GPE", rule, a)
@@ -453,20 +613,25 @@ func (c *coder) fromHit(hi int) {
 		s, en := c.spanOf(h)
 		var a *doc.Actor
 		if e.country != "" {
-			a = &doc.Actor{Name: e.name, Country: e.country, Code: e.country, Rule: e.src}
+			a = c.actor(doc.Actor{Name: e.name, Country: e.country, Code: e.country, Rule: e.src})
 		}
 		c.add(s, en, e.typ, e.src, a)
 	case kRegion:
 		s, en := c.spanOf(h)
-		c.add(s, en, e.typ, e.src, &doc.Actor{Name: e.name, Code: e.code, Rule: e.src})
+		c.add(s, en, e.typ, e.src, c.actor(doc.Actor{Name: e.name, Code: e.code, Rule: e.src}))
 	case kOrg:
 		s, en := c.spanOf(h)
-		a := &doc.Actor{Name: e.name, Country: e.country, Sector: e.sector, Code: e.code, Rule: e.src}
+		a := c.actor(doc.Actor{Name: e.name, Country: e.country, Sector: e.sector, Code: e.code, Rule: e.src})
+		if ps := c.orgPrefix(hi); ps >= 0 {
+			// "U.N. Security Council", "Philippine Red Cross": one name.
+			c.add(ps, en, e.typ, c.cat("rule:org-prefix+", e.src), a)
+			return
+		}
 		if e.generic {
 			if cty, src := c.countryBefore(ti); cty != "" && cty != e.country && len(e.code) >= 3 {
 				a.Country = cty
-				a.Code = cty + e.code[3:]
-				a.Rule = e.src + "+" + src
+				a.Code = c.cat(cty, e.code[3:])
+				a.Rule = c.cat(e.src, "+", src)
 			}
 		}
 		c.add(s, en, e.typ, e.src, a)
@@ -478,12 +643,20 @@ func (c *coder) fromHit(hi int) {
 		if e.skind == skBody && c.allCap(h.start, h.end) && !c.toks[ti].first && e.sector != "" {
 			te := c.tokEnd(h.end)
 			if !(te < len(c.toks) && c.toks[te].word && c.toks[te].cap) { // not a title before a name
-				a := &doc.Actor{Name: c.text[h.start:h.end], Sector: e.sector, Code: e.sector, Role: e.role, Rule: e.src}
+				a := c.actor(doc.Actor{Name: c.text[h.start:h.end], Sector: e.sector, Code: e.sector, Role: e.role, Rule: e.src})
+				start := h.start
 				if cty, src := c.countryBefore(ti); cty != "" {
-					a.Country, a.Code = cty, cty+e.sector
-					a.Rule = e.src + "+" + src
+					a.Country, a.Code = cty, c.cat(cty, e.sector)
+					a.Rule = c.cat(e.src, "+", src)
+					// "Iraqi News Agency", "Saudi Press Agency": a national medium's own name.
+					if p := hi - 1; e.sector == "MED" && p >= 0 && c.adjacent(c.hits[p].end, h.start) {
+						if k := c.dd.entries[c.hits[p].e].kind; k == kDemonym || k == kCountry {
+							start = c.hits[p].start
+							a.Name = c.text[start:h.end]
+						}
+					}
 				}
-				c.add(h.start, h.end, "ORG", e.src, a)
+				c.add(start, h.end, "ORG", e.src, a)
 				return
 			}
 		}
@@ -522,17 +695,17 @@ func (c *coder) nominal(hi, ti int) {
 		}
 	}
 	// An unknown capitalised word before: "Rohingya refugees".
-	if p := ti - 1; p >= 0 && c.toks[p].word && c.toks[p].cap && c.toks[p].hit < 0 && !c.toks[p].first && !c.isStop(p) && !c.titleCase[c.toks[p].sent] && c.adjacent(c.toks[p].end, start) {
+	if p := ti - 1; p >= 0 && c.toks[p].word && c.toks[p].cap && c.toks[p].hit < 0 && !c.toks[p].first && !c.isStop(p) && !c.titleCase[c.toks[p].sent] && c.adjacent(c.toks[p].end, start) && !orgAfter[c.lowerWord(c.tokEnd(end)-1)] && !placeAfter[c.lowerWord(c.tokEnd(end)-1)] {
 		start = c.toks[p].start
 		c.toks[p].hit = hi // keep the name finder off it
 	}
 	if !nominalSectors[sec] {
 		return
 	}
-	a := &doc.Actor{Name: c.text[start:end], Sector: sec, Code: sec, Role: role, Rule: "rule:nominal+" + rule}
+	a := c.actor(doc.Actor{Name: c.text[start:end], Sector: sec, Code: sec, Role: role, Rule: c.cat("rule:nominal+", rule)})
 	if cty, src := c.countryBefore(ti); cty != "" && start == h.start {
 		// "Russia's military"
-		a.Country, a.Code, a.Rule = cty, cty+sec, a.Rule+"+"+src
+		a.Country, a.Code, a.Rule = cty, c.cat(cty, sec), c.cat(a.Rule, "+", src)
 	}
 	c.add(start, end, "NORP", a.Rule, a)
 }
@@ -629,7 +802,7 @@ func (c *coder) demonym(hi, ti int) {
 	if country == "" {
 		country = e.code
 	}
-	a := &doc.Actor{Name: e.name, Country: e.country, Code: country, Rule: e.src}
+	a := c.actor(doc.Actor{Name: e.name, Country: e.country, Code: country, Rule: e.src})
 	rule := e.src
 	// Following sector words: "Ukrainian soldiers", "Russian government officials".
 	k := hi + 1
@@ -652,12 +825,12 @@ func (c *coder) demonym(hi, ti int) {
 		if se.sector != "" {
 			// the head noun (the last sector word) gives the sector
 			a.Sector = se.sector
-			a.Code = country + se.sector
+			a.Code = c.cat(country, se.sector)
 			a.Role = se.role
-			rule = e.src + "+" + se.src
+			rule = c.cat(e.src, "+", se.src)
 		} else if se.sector == "" && a.Role == "" {
 			a.Role = se.role
-			rule = e.src + "+" + se.src
+			rule = c.cat(e.src, "+", se.src)
 		}
 		end = c.hits[k].end
 		k++
@@ -678,14 +851,14 @@ func (c *coder) demonym(hi, ti int) {
 func (c *coder) personActor(pi, ti, te int) *doc.Actor {
 	p := &c.dd.people[pi]
 	r, state := pickRole(p.roles, c.date)
-	a := &doc.Actor{Name: p.name}
+	a := c.actor(doc.Actor{Name: p.name})
 	switch state {
 	case roleActive:
 		a.Country, a.Sector, a.Code, a.Role, a.Rule = r.country, r.sector, r.code, r.title, r.src
 	case roleFormer:
 		// A former office holder: CAMEO's elites.
-		a.Country, a.Sector, a.Role, a.Rule = r.country, "ELI", "former "+r.title, r.src
-		a.Code = r.country + "ELI"
+		a.Country, a.Sector, a.Role, a.Rule = r.country, "ELI", c.cat("former ", r.title), r.src
+		a.Code = c.cat(r.country, "ELI")
 		if r.country == "" {
 			a.Code = r.code
 			a.Sector = ""
@@ -699,7 +872,7 @@ func (c *coder) personActor(pi, ti, te int) *doc.Actor {
 	if ti >= 0 && state == roleActive {
 		// Record the title that agrees with the dictionary as evidence.
 		if ev := c.titleEvidence(ti, te); ev.title && ev.src != "" && (ev.sector == "" || ev.sector == a.Sector) {
-			a.Rule += "+" + ev.src
+			a.Rule = c.cat(a.Rule, "+", ev.src)
 		}
 	}
 	if ti >= 0 && state != roleActive {
@@ -711,8 +884,8 @@ func (c *coder) personActor(pi, ti, te int) *doc.Actor {
 				a.Sector = ev.sector
 				a.Role = ev.role
 			}
-			a.Code = a.Country + a.Sector
-			a.Rule += "+" + ev.src
+			a.Code = c.cat(a.Country, a.Sector)
+			a.Rule = c.cat(a.Rule, "+", ev.src)
 		}
 	}
 	return a
@@ -787,7 +960,7 @@ func (c *coder) titleEvidence(ti, te int) evidence {
 		if sec, ok := honorifics[c.lowerWord(p-1)]; ok {
 			ev.title = true
 			ev.sector = sec
-			ev.src = "honorific:" + c.word(p-1)
+			ev.src = c.cat("honorific:", c.word(p-1))
 			switch c.lowerWord(p - 1) {
 			case "mr":
 				ev.gender = 'm'
@@ -800,7 +973,7 @@ func (c *coder) titleEvidence(ti, te int) evidence {
 		if sec, ok := honorifics[c.lowerWord(p)]; ok && c.lowerWord(p) != "president" {
 			ev.title = true
 			ev.sector = sec
-			ev.src = "honorific:" + c.word(p)
+			ev.src = c.cat("honorific:", c.word(p))
 			switch c.lowerWord(p) {
 			case "mr":
 				ev.gender = 'm'
@@ -832,7 +1005,7 @@ func (c *coder) titleEvidence(ti, te int) evidence {
 				ev.sector = se.sector
 			}
 			ev.role = se.role
-			ev.src = "title:" + se.src
+			ev.src = c.cat("title:", se.src)
 		}
 		p = c.tokAt(c.hits[hi].start) - 1
 	}
@@ -856,7 +1029,7 @@ func (c *coder) titleEvidence(ti, te int) evidence {
 	if ev.title {
 		if cty, src := c.countryBefore(p + 1); cty != "" {
 			ev.country = cty
-			ev.src += "+" + src
+			ev.src = c.cat(ev.src, "+", src)
 		}
 	}
 	if ev.title || te < 0 {
@@ -888,10 +1061,10 @@ func (c *coder) titleEvidence(ti, te int) evidence {
 			e := &c.dd.entries[c.hits[hi].e]
 			if e.kind == kSector && e.skind == skTitle {
 				ev.title = true
-				ev.sector, ev.role, ev.src = e.sector, e.role, "apposition:"+e.src
+				ev.sector, ev.role, ev.src = e.sector, e.role, c.cat("apposition:", e.src)
 				if cty != "" {
 					ev.country = cty
-					ev.src += "+" + csrc
+					ev.src = c.cat(ev.src, "+", csrc)
 				}
 			}
 		}
@@ -936,7 +1109,8 @@ police centre center trust society academy club democrats republicans socialists
 liberals greens communists airways railways motors petroleum telecom steel pharmaceuticals
 electric energy airlines airline news times post journal tribunal senate
 congress cabinet secretariat command navy caucus chamber inc inc. corp corp. ltd llc plc co co. holdings industries
-laboratories labs systems technologies partners capital media press radio television tv agency`)
+laboratories labs systems technologies partners capital media press radio television tv agency exchange
+sa ag nv gmbh spa bv pjsc jsc resources management fm mining networks services institution magazine associates`)
 
 // headSectors gives the sector of an organisation from its head word.
 var headSectors = map[string]string{
@@ -949,7 +1123,9 @@ var headSectors = map[string]string{
 	"party": "PTY", "university": "EDU", "college": "EDU", "school": "EDU", "academy": "EDU", "institute": "EDU",
 	"bank": "BUS", "company": "BUS", "corporation": "BUS", "corp": "BUS", "inc": "BUS", "ltd": "BUS",
 	"llc": "BUS", "plc": "BUS", "co": "BUS", "holdings": "BUS", "industries": "BUS", "airlines": "BUS",
-	"airline": "BUS", "group": "BUS",
+	"airline": "BUS", "group": "BUS", "exchange": "BUS", "sa": "BUS", "ag": "BUS", "nv": "BUS", "gmbh": "BUS",
+	"spa": "BUS", "bv": "BUS", "pjsc": "BUS", "jsc": "BUS", "resources": "BUS", "management": "BUS",
+	"fm":   "MED",
 	"news": "MED", "times": "MED", "post": "MED", "journal": "MED", "media": "MED", "radio": "MED",
 	"television": "MED", "tv": "MED", "press": "MED",
 	"church": "REL", "hospital": "HLH", "union": "LAB", "front": "REB", "movement": "", "council": "GOV",
@@ -957,17 +1133,18 @@ var headSectors = map[string]string{
 	"greens": "PTY", "communists": "PTY", "club": "SPR",
 }
 
-var orgFirst = toSet("ministry department university bank office institute embassy council court commission committee bureau agency federation union league party academy movement coalition association organization organisation board school college chamber")
+var orgFirst = toSet("government ministry department university bank office institute embassy council court commission committee bureau agency federation union league party academy movement coalition association organization organisation board school college chamber")
 
 // miscHeads end names of laws, treaties, events and works, which are neither people nor places.
 var miscHeads = toSet(`agreement agreements act treaty plan accord accords convention day war amendment document
 protocol declaration law bill prize award awards cup games olympics summit conference show debate debates
 doctrine initiative strategy program programme project festival election elections revolution crisis
-deal pact charter resolution report index poll survey`)
+deal pact charter resolution report index poll survey average partnership`)
 
 var locHeads = toSet(`river sea ocean lake island islands mountains mountain peninsula bay gulf strait valley desert
 province region oblast district county state city street square avenue road bridge airport port canal
-border plain plateau coast heights hills forest park highway`)
+border plain plateau coast heights hills forest park highway volcano springs monument strip falls beach
+harbor harbour memorial cemetery stadium arena palace tower`)
 
 var gpeHeads = toSet("province region oblast district county state city governorate prefecture municipality")
 
@@ -1010,7 +1187,8 @@ func (c *coder) runs() {
 			return false
 		}
 		h := c.toks[i].hit
-		return h < 0 || c.released[h]
+		// a hit inside a compound ("Movement-in-Opposition") leaves the word free
+		return h < 0 || c.released[h] || c.hits[h].start > c.toks[i].start
 	}
 	for i := 0; i < n; {
 		if !free(i) || !c.toks[i].cap {
@@ -1032,6 +1210,26 @@ func (c *coder) runs() {
 			if c.word(j) == "." && j-1 >= i && c.toks[j-1].end-c.toks[j-1].start == 1 && j+1 < n && free(j+1) && c.toks[j+1].cap && c.toks[j].end == c.toks[j].start+1 && c.toks[j-1].end == c.toks[j].start {
 				j++
 				continue
+			}
+			// "People's Party", "Sudan People's Liberation Movement": a possessive inside an
+			// organisation's name.
+			if (c.word(j) == "'" || c.word(j) == "’") && j+2 < n && c.lowerWord(j+1) == "s" && free(j+2) && c.toks[j+2].cap && !c.isStop(j+2) {
+				k := j + 2
+				for k < n && free(k) && c.toks[k].cap {
+					k++
+				}
+				if orgHeads[headWord(c.lowerWord(k-1))] {
+					j += 2
+					continue
+				}
+			}
+			// "Central Bank of Kenya", "University of the Philippines": a known place after "of"
+			// in an organisation's name.
+			if free(j) && (c.lowerWord(j) == "of" || c.lowerWord(j) == "for") && c.orgLike(i, j) {
+				if end := c.placeAfterOf(j + 1); end > 0 && (orgFirst[c.lowerWord(j-1)] || orgHeads[c.lowerWord(j-1)]) {
+					j = c.tokEnd(end)
+					continue
+				}
 			}
 			// connectors inside names: "Bank of England", "Abu Bakr al-Baghdadi"
 			if free(j) && connectors[c.lowerWord(j)] && !c.toks[j].cap && j+1 < n && free(j+1) && c.toks[j+1].cap && !c.isStop(j+1) && c.adjacent(c.toks[j-1].end, c.toks[j].start) {
@@ -1055,6 +1253,23 @@ func (c *coder) runs() {
 		for j > i && !c.toks[j-1].word {
 			j--
 		}
+		// "West Darfur", "Lake Chad": a compass word before a known place.
+		if j < n && compassWords[c.lowerWord(j-1)] && c.adjacent(c.toks[j-1].end, c.toks[j].start) {
+			if end, e := c.placeHitAt(j); end > 0 {
+				start := c.toks[i].start
+				if j-1 > i && !locFirst[c.lowerWord(i)] {
+					c.nameRun(i, j-1)
+					start = c.toks[j-1].start
+				}
+				var a *doc.Actor
+				if e.country != "" {
+					a = c.actor(doc.Actor{Name: c.text[start:end], Country: e.country, Code: e.country, Rule: c.cat("rule:compass+", e.src)})
+				}
+				c.add(start, end, "GPE", c.cat("rule:compass+", e.src), a)
+				i = c.tokEnd(end)
+				continue
+			}
+		}
 		// "Shares of Northwind Inc.": a sentence's first word before "of" is no part of the name
 		// unless it heads one ("Bank of England"); "Follow Pam Key", "Candidate Trump": a first
 		// word that is no given name before a name is no part of it.
@@ -1073,7 +1288,7 @@ func (c *coder) runs() {
 // knownFamilyName reports whether token i is the family name of a person in the article or in the
 // dictionary.
 func (c *coder) knownFamilyName(i int) bool {
-	k := foldKey(c.word(i))
+	k := c.lowerWord(i)
 	_, ok := c.surnames[k]
 	return ok || len(c.dd.surname[k]) > 0
 }
@@ -1089,7 +1304,7 @@ func (c *coder) leadingNonName(i, j int) bool {
 	if _, ok := c.dd.firstName[c.lowerWord(i+1)]; ok {
 		return true
 	}
-	lk := foldKey(c.word(j - 1))
+	lk := c.lowerWord(j - 1)
 	_, known := c.surnames[lk]
 	return known || len(c.dd.surname[lk]) > 0 && !commonSurnames[lk]
 }
@@ -1117,7 +1332,7 @@ func (c *coder) nameRun(i, j int) {
 		}
 	}
 	first := c.lowerWord(i)
-	last := c.lowerWord(j - 1)
+	last := headWord(c.lowerWord(j - 1))
 	ev := c.titleEvidence(i, j)
 	prev := c.lowerWord(i - 1)
 	nextW := c.lowerWord(j)
@@ -1131,7 +1346,7 @@ func (c *coder) nameRun(i, j int) {
 		}
 	}
 	if orgHeads[last] && nw >= 2 || ofHead != "" && nw >= 3 {
-		a := &doc.Actor{Name: c.text[start:end], Rule: "rule:org-head"}
+		a := c.actor(doc.Actor{Name: c.text[start:end], Rule: "rule:org-head"})
 		head := last
 		if ofHead != "" {
 			head = ofHead
@@ -1142,27 +1357,41 @@ func (c *coder) nameRun(i, j int) {
 			cty, src = c.countryAfter(j)
 		}
 		if cty != "" {
-			a.Country, a.Rule = cty, "rule:org-head+"+src
+			a.Country, a.Rule = cty, c.cat("rule:org-head+", src)
 		}
 		if cty == "" {
 			if cty, src = c.releasedCountry(i); cty != "" {
-				a.Country, a.Rule = cty, "rule:org-head+"+src
+				a.Country, a.Rule = cty, c.cat("rule:org-head+", src)
 			}
 		}
-		a.Code = a.Country + a.Sector
+		if cty == "" {
+			// "Central Bank of Kenya"
+			for k := i + 1; k < j; k++ {
+				if hi := c.hitOf(k); hi >= 0 && !c.released[hi] && c.lowerWord(k-1) == "of" {
+					if e := &c.dd.entries[c.hits[hi].e]; e.kind == kCountry && e.country != "" {
+						a.Country, a.Rule = e.country, c.cat("rule:org-head+", e.src)
+					}
+				}
+			}
+		}
+		a.Code = c.cat(a.Country, a.Sector)
 		c.add(start, end, "ORG", "rule:org-head", a)
+		// "Halden Motors" ... "Halden": a company's own name.
+		if businessHeads[last] && nw >= 2 && c.toks[i].cap && c.hitOf(i) < 0 && !notNameFirst[first] && !orgHeads[first] && !orgFirst[first] && !c.isStop(i) {
+			c.remember(c.word(i), "ORG")
+		}
 		return
 	}
 	// An unknown acronym: an organisation; in brackets after one, the same one ("Nigerian Air
 	// Force (NAF)").
-	if nw == 1 && end-start >= 2 && end-start <= 5 && allUpper(c.word(i)) && isLetters(c.word(i)) && !notAcronyms[c.word(i)] && !c.shouting(i) && !c.knownFamilyName(i) && c.word(j) != ":" {
+	if nw == 1 && end-start >= 2 && (end-start <= 5 || end-start <= 7 && !sentFirst) && allUpper(c.word(i)) && !datelineNot[first] && !c.datelineAt(i, j) && isLetters(c.word(i)) && !notAcronyms[c.word(i)] && !c.shouting(i) && !c.knownFamilyName(i) && c.word(j) != ":" {
 		if i >= 1 && c.word(i-1) == "(" {
 			for k := len(c.ents) - 1; k >= 0; k-- {
 				x := &c.ents[k]
 				if x.End <= c.toks[i-1].start && c.toks[i-1].start-x.End <= 2 && x.Type == "ORG" && x.Actor != nil {
-					a := *x.Actor
+					a := c.actor(*x.Actor)
 					a.Rule = "coref:acronym"
-					y := c.add(start, end, "ORG", "coref:acronym", &a)
+					y := c.add(start, end, "ORG", "coref:acronym", a)
 					c.ents[y].ante = k
 					return
 				}
@@ -1181,7 +1410,7 @@ func (c *coder) nameRun(i, j int) {
 		typ := "LOC"
 		var a *doc.Actor
 		if cty, src := c.releasedCountry(i); cty != "" {
-			a = &doc.Actor{Name: c.text[start:end], Country: cty, Code: cty, Rule: "rule:loc-head+" + src}
+			a = c.actor(doc.Actor{Name: c.text[start:end], Country: cty, Code: cty, Rule: c.cat("rule:loc-head+", src)})
 		}
 		if gpeHeads[last] {
 			typ = "GPE"
@@ -1189,13 +1418,18 @@ func (c *coder) nameRun(i, j int) {
 		c.add(start, end, typ, "rule:loc-head", a)
 		return
 	}
+	// A name typed earlier in the article by a rule.
+	if typ, ok := c.sc.known[c.text[start:end]]; ok {
+		c.add(start, end, typ, "coref:name", nil)
+		return
+	}
 	// Surname of a person already in the article, or in the dictionary.
 	if nw == 1 {
-		key := foldKey(c.word(i))
+		key := c.lowerWord(i)
 		if k, ok := c.surnames[key]; ok {
-			a := *c.ents[k].Actor
+			a := c.actor(*c.ents[k].Actor)
 			a.Rule = "coref:surname"
-			x := c.add(start, end, "PERSON", "coref:surname", &a)
+			x := c.add(start, end, "PERSON", "coref:surname", a)
 			c.ents[x].ante = k
 			return
 		}
@@ -1207,10 +1441,46 @@ func (c *coder) nameRun(i, j int) {
 			}
 			if pi >= 0 {
 				a := c.personActor(pi, i, j)
-				a.Rule += "+surname"
-				c.add(start, end, "PERSON", c.dd.people[pi].src+"+surname", a)
+				a.Rule = c.cat(a.Rule, "+surname")
+				c.add(start, end, "PERSON", c.cat(c.dd.people[pi].src, "+surname"), a)
 				return
 			}
+		}
+	}
+	// "NAIROBI, Kenya (AP) _": a dateline.
+	if c.datelineAt(i, j) {
+		c.add(start, end, "GPE", "rule:dateline", nil)
+		return
+	}
+	if !ev.title {
+		// "the Unite union", "the Yamuna river"; "oil company Ecopetrol", "analysts at Barclays".
+		nextLower := j < len(c.toks) && c.toks[j].word && !c.toks[j].cap && c.adjacent(end, c.toks[j].start)
+		prevLower := i >= 1 && c.toks[i-1].word && !c.toks[i-1].cap && c.adjacent(c.toks[i-1].end, start)
+		switch {
+		case nw >= 2 && orgLead[first]:
+			c.add(start, end, "ORG", "rule:org-first", nil)
+			return
+		case nw == 1 && sentFirst && (orgAfter[nextW] || placeAfter[nextW]):
+			// "Aid group X said": a capitalised common noun
+		case c.adjectival(i, j):
+			// "Kurdish fighters", "Islamist militants", "the Republican party"
+			c.add(start, end, "NORP", "rule:adjective", nil)
+			return
+		case nextLower && orgAfter[nextW]:
+			c.add(start, end, "ORG", c.cat("rule:org-noun:", nextW), nil)
+			return
+		case nextLower && placeAfter[nextW]:
+			c.add(start, end, "GPE", c.cat("rule:place-noun:", nextW), nil)
+			return
+		case prevLower && orgBefore[prev]:
+			c.add(start, end, "ORG", c.cat("rule:org-noun:", prev), nil)
+			return
+		case i >= 2 && (prev == "at" && orgAt[c.lowerWord(i-2)] || (prev == "of" || prev == "in") && (c.lowerWord(i-2) == "shares" || c.lowerWord(i-2) == "stake")):
+			c.add(start, end, "ORG", c.cat("rule:org-context:", c.lowerWord(i-2)), nil)
+			return
+		case nw >= 2 && locFirst[first]:
+			c.add(start, end, "GPE", "rule:place-first", nil)
+			return
 		}
 	}
 	_, firstName := c.dd.firstName[first]
@@ -1226,14 +1496,14 @@ func (c *coder) nameRun(i, j int) {
 	}
 	if !isPerson && nw >= 2 && nw <= 4 && !orgHeads[last] {
 		// a known family name at the end ("Ivana Trump", "Mitt Romney" after "Romney")
-		lk := foldKey(c.word(j - 1))
+		lk := c.lowerWord(j - 1)
 		if k, ok := c.surnames[lk]; ok {
 			// "Suu Kyi" after "Aung San Suu Kyi"; but "Ivana Trump" is not "Donald Trump" unless
 			// the full name was given (then the earlier entity has this very name)
 			if strings.HasSuffix(c.ents[k].Actor.Name, c.text[start:end]) {
-				a := *c.ents[k].Actor
+				a := c.actor(*c.ents[k].Actor)
 				a.Rule = "coref:family-name"
-				x := c.add(start, end, "PERSON", "coref:family-name", &a)
+				x := c.add(start, end, "PERSON", "coref:family-name", a)
 				c.ents[x].ante = k
 				return
 			}
@@ -1241,8 +1511,8 @@ func (c *coder) nameRun(i, j int) {
 		} else if ps := c.dd.surname[lk]; len(ps) > 0 && !commonSurnames[lk] {
 			if pi := c.pickPerson(ps); pi >= 0 && strings.HasSuffix(c.dd.people[pi].name, c.text[start:end]) {
 				a := c.personActor(pi, i, j)
-				a.Rule += "+family-name"
-				c.add(start, end, "PERSON", c.dd.people[pi].src+"+family-name", a)
+				a.Rule = c.cat(a.Rule, "+family-name")
+				c.add(start, end, "PERSON", c.cat(c.dd.people[pi].src, "+family-name"), a)
 				return
 			}
 			isPerson, ev.src = true, "rule:family-name"
@@ -1261,8 +1531,17 @@ func (c *coder) nameRun(i, j int) {
 		}
 	}
 	if cty, _ := c.releasedCountry(i); cty != "" && !ev.title {
-		// a name that starts with a place is no person
-	} else if !isPerson && speechVerbs[nextW] && (nw >= 2 || !sentFirst) {
+		// a name that starts with a place is no person: a team, a company ("Minnesota Vikings")
+		if g, ok := c.dd.firstName[first]; !(ok && g != 0) && nw >= 2 && !isPerson {
+			a := c.actor(doc.Actor{Name: c.text[start:end], Country: cty, Code: cty, Rule: "rule:place-name"})
+			c.add(start, end, "ORG", "rule:place-name", a)
+			return
+		}
+	} else if !isPerson && speechVerbs[nextW] && (nw >= 2 || !sentFirst) && !orgHeads[last] {
+		isPerson = true
+		ev.src = "rule:speaker"
+	} else if !isPerson && (prev == "said" || prev == "says") && nw >= 2 && !orgHeads[last] {
+		// "..., said Esperance Kavira, a mother of five"
 		isPerson = true
 		ev.src = "rule:speaker"
 	} else if !isPerson && c.word(j) == "," && (c.lowerWord(j+1) == "who" || c.lowerWord(j+1) == "whose") && !orgHeads[last] {
@@ -1274,13 +1553,13 @@ func (c *coder) nameRun(i, j int) {
 		isPerson = true
 	}
 	if isPerson {
-		a := &doc.Actor{Name: c.text[start:end]}
+		a := c.actor(doc.Actor{Name: c.text[start:end]})
 		if ev.country != "" || ev.sector != "" {
 			a.Country, a.Sector, a.Role = ev.country, ev.sector, ev.role
 			if ev.former {
-				a.Sector, a.Role = "ELI", "former "+ev.role
+				a.Sector, a.Role = "ELI", c.cat("former ", ev.role)
 			}
-			a.Code = a.Country + a.Sector
+			a.Code = c.cat(a.Country, a.Sector)
 		}
 		rule := ev.src
 		if rule == "" {
@@ -1293,6 +1572,10 @@ func (c *coder) nameRun(i, j int) {
 	// "the town of Bunagana", "Bunagana, a town on the border".
 	if nw <= 3 {
 		if i >= 2 && c.lowerWord(i-1) == "of" && placeNouns[c.lowerWord(i-2)] {
+			// "the town of Tel Afar": a known place name may end the name
+			if pe, _ := c.placeHitAt(j); pe > 0 && c.adjacent(end, c.toks[j].start) {
+				end = pe
+			}
 			c.add(start, end, "GPE", "rule:place-noun", nil)
 			return
 		}
@@ -1311,6 +1594,16 @@ func (c *coder) nameRun(i, j int) {
 	adjective := j < len(c.toks) && c.toks[j].word && !c.toks[j].cap && !c.isStop(j) && !connectors[nextW]
 	if (prev == "in" || prev == "near" || prev == "from" || prev == "outside") && !sentFirst && nw <= 3 && !adjective && !firstName {
 		c.add(start, end, "GPE", "rule:locative", nil)
+		return
+	}
+	if typ := c.coordinated(i, j); typ != "" && (typ != "PERSON" || c.nameShaped(i, j) || nw == 1) {
+		c.add(start, end, typ, "rule:coordination", nil)
+		return
+	}
+	if !sentFirst && c.nameShaped(i, j) && !orgHeads[last] && !locHeads[last] && c.personContext(i, j) {
+		// A name of two or three capitalised words in apposition, after a word for a person or
+		// with an initial is a person's.
+		c.add(start, end, "PERSON", "rule:name-shape", c.actor(doc.Actor{Name: c.text[start:end], Rule: "rule:name-shape"}))
 		return
 	}
 	if nw >= 2 && !sentFirst {
@@ -1364,23 +1657,33 @@ func (c *coder) pickPerson(ps []int) int {
 // finish sorts the entities, drops overlaps (the earlier, then the longer wins) and fills Text and
 // Ref.
 func (c *coder) finish() {
-	idx := make([]int, len(c.ents))
-	for i := range idx {
-		idx[i] = i
+	idx := c.sc.idx[:0]
+	for i := range c.ents {
+		idx = append(idx, i)
 	}
-	sort.SliceStable(idx, func(a, b int) bool {
-		x, y := c.ents[idx[a]], c.ents[idx[b]]
+	c.sc.idx = idx
+	slices.SortStableFunc(idx, func(a, b int) int {
+		x, y := &c.ents[a], &c.ents[b]
 		if x.Start != y.Start {
-			return x.Start < y.Start
+			return x.Start - y.Start
 		}
-		return x.End > y.End
+		return y.End - x.End
 	})
-	newIdx := make([]int, len(c.ents))
-	for i := range newIdx {
-		newIdx[i] = -1
+	newIdx := c.sc.newIdx[:0]
+	for range c.ents {
+		newIdx = append(newIdx, -1)
 	}
-	out := make([]doc.Entity, 0, len(c.ents))
+	c.sc.newIdx = newIdx
+	n := 0
 	lastEnd := -1
+	for _, k := range idx {
+		if e := &c.ents[k]; e.Start >= lastEnd && e.Start < e.End {
+			lastEnd = e.End
+			n++
+		}
+	}
+	out := make([]doc.Entity, 0, n)
+	lastEnd = -1
 	for _, k := range idx {
 		e := c.ents[k]
 		if e.Start < lastEnd || e.Start >= e.End {

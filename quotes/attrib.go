@@ -28,18 +28,36 @@ func (a *applier) speakerLeft(k, lo int) (int, int, bool) {
 	if j < lo {
 		return 0, 0, false
 	}
-	if passive && k < len(a.toks) && a.toks[k].cue != nil && a.pastForm(k) {
+	if passive && k < len(a.toks) && a.toks[k].cue != nil && a.pastForm(k) && !a.quotedAs(k) {
 		return 0, 0, false // "she was told", "he was asked": the subject is the hearer
 	}
 	e := j + 1
-	// an appositive: "Jane Doe, the party's chairwoman, said"
-	if a.isPunct(j, ",") {
+	// an appositive or a relative clause: "Jane Doe, the party's chairwoman, said", "Jane Doe, who
+	// chairs the party, said", "the party -- which won -- said"
+	if a.isPunct(j, ",") || a.dash(j) {
+		dash := a.dash(j)
 		m := j - 1
-		for m >= lo && m > j-14 && !a.isPunct(m, ",") && !a.isEnd(m) && a.toks[m].kind != tQuote {
+		for dash && m > lo && a.dash(m) {
+			m-- // "--" is two tokens
+		}
+		for m >= lo && m > j-32 && !(dash && a.dash(m) || !dash && a.isPunct(m, ",")) && !a.isEnd(m) && a.toks[m].kind != tQuote {
 			m--
 		}
-		if m >= lo && a.isPunct(m, ",") && a.isWord(m-1) && (a.toks[m-1].cap || a.toks[m-1].wf&wPronoun != 0 || a.isWord(m+1) && a.toks[m+1].cap) {
-			s, _, ok := a.speakerLeft(m, lo)
+		if m < lo || !(dash && a.dash(m) || !dash && a.isPunct(m, ",")) {
+			return 0, 0, false
+		}
+		ms := m
+		for dash && ms > lo && a.dash(ms-1) {
+			ms-- // "--" is two tokens
+		}
+		if !a.isWord(ms - 1) {
+			return 0, 0, false
+		}
+		rel := a.isWord(m+1) && relatives[a.lower(m+1)]
+		app := j-m < 14 && (a.toks[ms-1].cap || a.toks[ms-1].wf&wPronoun != 0 || a.isWord(m+1) && a.toks[m+1].cap) ||
+			j-m < 26 && a.toks[ms-1].cap && a.isWord(m+1) && (determiners[a.lower(m+1)] || a.toks[m+1].cap)
+		if rel || app {
+			s, _, ok := a.speakerLeft(ms, lo)
 			if ok {
 				return s, e - 1, true
 			}
@@ -71,11 +89,24 @@ func (a *applier) speakerLeft(k, lo int) (int, int, bool) {
 	if (a.lower(j) == "and" || a.lower(j) == "then") && j-1 >= lo && (a.isWord(j-1) || a.isPunct(j-1, ",")) {
 		return a.earlierSpeaker(lo, j)
 	}
-	if t.wf&wStop != 0 && !t.cap || t.cue != nil {
+	// "she went on to say", "he declined to say": the subject of the clause
+	if a.lower(j) == "to" && j-1 > lo && a.isWord(j-1) && k < len(a.toks) && a.toks[k].cue != nil && a.toks[k].cue.class.speechLike() {
+		return a.subject(lo, j)
+	}
+	// "she visited the plant but said ...": the subject of the clause
+	if a.lower(j) == "but" && j-1 > lo && (a.isWord(j-1) || a.isPunct(j-1, ",")) {
+		for m := j - 1; m >= lo; m-- {
+			if p := a.toks[m].cue; p != nil && p.class.speechLike() && !p.ing && a.verbish(m, len(p.words)) {
+				return a.speakerLeft(m, lo)
+			}
+		}
+		return a.subject(lo, j)
+	}
+	if t.wf&wStop != 0 && !t.cap || t.cue != nil && !a.nounHead(j) {
 		return 0, 0, false
 	}
 	s := j
-	for m := j - 1; m >= lo && m > j-7; m-- {
+	for m := j - 1; m >= lo && m > j-10 && (m > j-7 || a.toks[m+1].cap && a.toks[m].cap); m-- {
 		if !a.isWord(m) {
 			break
 		}
@@ -130,11 +161,17 @@ func (a *applier) speakerRight(k, hi int) (int, int, bool) {
 			break
 		}
 		tm := a.toks[m]
-		if (a.lower(m) == "of" || a.lower(m) == "for") && m > k && a.isWord(m+1) && a.toks[m+1].wf&(wStop|wPronoun) == 0 {
-			continue // "a spokesman for the army"
+		if (a.lower(m) == "of" || a.lower(m) == "for") && m > k && a.isWord(m+1) && (a.toks[m+1].wf&(wStop|wPronoun) == 0 || determiners[a.lower(m+1)] || a.lower(m+1) == "those") {
+			continue // "a spokesman for the army", "one of those advisers"
+		}
+		if m > k && (a.lower(m-1) == "of" || a.lower(m-1) == "for") && (determiners[a.lower(m)] || a.lower(m) == "those") {
+			continue
 		}
 		if (tm.wf&(wStop|wSkip|wPronoun) != 0 || tm.cue != nil) && !tm.cap {
 			break
+		}
+		if w := a.text(m); m > k && !tm.cap && len(w) > 4 && strings.HasSuffix(w, "ed") && !determiners[a.lower(m-1)] {
+			break // "said the family deserved better": a verb ends the phrase
 		}
 		named = named || tm.cap
 		e = m + 1
@@ -142,7 +179,7 @@ func (a *applier) speakerRight(k, hi int) (int, int, bool) {
 	if e == k {
 		return 0, 0, false
 	}
-	if !named && !determiners[a.lower(k)] {
+	if !named && !determiners[a.lower(k)] && !quantifiers[a.lower(k)] {
 		return 0, 0, false
 	}
 	return k, e, true
@@ -217,8 +254,11 @@ func (a *applier) afterAttr(c int) (attr, bool) {
 			break
 		}
 		if p := t.cue; p != nil && p.class.speechLike() && p.class != ClassSource && !p.ing {
-			if a.toks[j].wf&wStop != 0 && !a.toks[j].cap || !a.verbish(m, len(p.words)) {
+			if a.toks[j].wf&wStop != 0 && !a.toks[j].cap {
 				break
+			}
+			if !a.verbish(m, len(p.words)) {
+				continue // a noun: "Jane Doe, one of the states suing, said"
 			}
 			s, e, ok := a.speakerLeft(m, j)
 			if ok && s > j && !(a.isPunct(s-1, ",") && s-1-j <= 5 && a.plainNP(j, s-1) || s-j <= 6 && a.plainNP(j, s)) {
@@ -374,6 +414,9 @@ func (a *applier) subject(lo, hi int) (int, int, bool) {
 	}
 	e := k
 	for e < hi && a.isWord(e) && (a.toks[e].cap || e > s && !a.toks[e].cap && a.toks[e].wf&(wStop|wSkip) == 0 && a.toks[e].cue == nil && e-s < 4) {
+		if w := a.text(e); e > k && !a.toks[e].cap && len(w) > 4 && strings.HasSuffix(w, "ed") {
+			break // "The mayor visited ...": a verb ends the subject
+		}
 		e++
 	}
 	if e == k || !a.toks[k].cap && s == k {
@@ -511,3 +554,36 @@ func (a *applier) continues(o int) bool {
 
 // npPreps are the prepositions a speaker's noun phrase may hold when read leftwards from its cue.
 var npPreps = map[string]bool{"of": true, "for": true, "to": true, "with": true, "from": true, "at": true, "in": true, "near": true}
+
+// relatives open a relative clause between a speaker and its cue ("Jane, who chairs the panel, said").
+var relatives = map[string]bool{"who": true, "which": true, "whose": true, "whom": true}
+
+// dash reports whether token i is a dash that may set off a parenthetical (—, –, or one of "--").
+func (a *applier) dash(i int) bool {
+	return a.isPunct(i, "\u2014\u2013") || a.isPunct(i, "-") && (a.isPunct(i-1, "-") || a.isPunct(i+1, "-") || a.toks[i].e-a.toks[i].s > 1)
+}
+
+// nounHead reports whether the cue word at token j heads a speaker phrase: a noun cue or a noun
+// form after a determiner or an adjective ("the statement said", "the new report said").
+func (a *applier) nounHead(j int) bool {
+	p := a.toks[j].cue
+	if p == nil || len(p.words) > 1 || !(p.class == ClassNoun || a.toks[j].wf&wNoun != 0) {
+		return false
+	}
+	if !a.isWord(j - 1) {
+		return false
+	}
+	w := a.lower(j - 1)
+	return determiners[w] || strings.HasSuffix(w, "'s") || a.toks[j-1].cap || a.toks[j-1].wf&(wStop|wPronoun|wSkip) == 0 && a.toks[j-1].cue == nil
+}
+
+// quotedAs reports whether the cue at token k is a passive that keeps its subject as the speaker
+// ("Jane was quoted as saying").
+func (a *applier) quotedAs(k int) bool {
+	p := a.toks[k].cue
+	return p != nil && len(p.words) > 1 && p.words[1] == "as"
+}
+
+// quantifiers may open a speaker phrase after an inverted cue ("said one of the advisers").
+var quantifiers = map[string]bool{"one": true, "another": true, "some": true, "two": true, "three": true, "several": true,
+	"many": true, "both": true, "most": true}

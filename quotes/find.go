@@ -17,7 +17,7 @@ func (a *applier) direct() {
 	for i := 0; i < len(all); i++ {
 		p := all[i]
 		pn := a.toks[p.o].pn
-		if cur >= 0 && a.paraOf(a.quotes[cur].End-1) != pn {
+		if cur >= 0 && a.paraOf(a.quotes[cur].End-1) != pn && !a.nextParaQuote(cur, p) {
 			cur = -1
 		}
 		at, id, ok := attr{}, "", false
@@ -33,6 +33,9 @@ func (a *applier) direct() {
 		if ok {
 			if p.single && !firstLetterUpper(a.d.Text, int(a.toks[p.o].e), 8) {
 				continue
+			}
+			if a.titleQuote(p) {
+				continue // a show or a book: told "Fox and Friends," / the movie "Bridge of Spies,"
 			}
 			pieces := []pair{p}
 			// "...," Jane said, "...": the next quote, right after the attribution, is the same quote
@@ -250,11 +253,15 @@ func (a *applier) indirect() {
 			a.colon(i)
 			continue
 		}
+		if t.kind == tWord && t.e-t.s == 2 && (a.d.Text[t.s] == 'i' || a.d.Text[t.s] == 'I') && a.d.Text[t.s+1] == 'n' {
+			a.inSurvey(i)
+			continue
+		}
 		if t.cue == nil || a.used[i] {
 			continue
 		}
 		p := t.cue
-		if p.class == ClassDirect || p.class == ClassFixed || p.class == ClassEvidential && !(a.isWord(i+len(p.words)) && evidentialNext[a.lower(i+len(p.words))]) {
+		if p.class == ClassDirect || p.class == ClassFixed || p.class == ClassEvidential && !a.evidentialAt(i, len(p.words)) {
 			continue
 		}
 		ss, se := a.sentBounds(i)
@@ -270,7 +277,7 @@ func (a *applier) indirect() {
 			a.noun(i, n, ss, se)
 			continue
 		}
-		if p.class == ClassEvidential && a.isWord(i+n) && evidentialNext[a.lower(i+n)] {
+		if p.class == ClassEvidential {
 			// "The plan seems to be working.": the whole sentence, no speaker
 			cs := ss
 			for cs < se && a.toks[cs].kind == tQuote {
@@ -284,10 +291,13 @@ func (a *applier) indirect() {
 		if !a.verbish(i, n) {
 			continue
 		}
+		if (p.lemma == "ask" || p.lemma == "ask about") && !p.ing && a.askedQuestion(i, n, ss, se) {
+			continue
+		}
 
 		// inverted, sentence-final: "..., said Jane Doe." / "...," said Jane Doe, a professor.
 		if comma := a.commaBefore(i); comma > ss && !p.ing && p.class != ClassThink && p.class != ClassStance {
-			if s, e, ok := a.speakerRight(i+n, se); ok && (e >= se || a.isEnd(e) || a.isPunct(e, ",") || a.isWord(e) && a.toks[e].wf&wPronoun != 0 ||
+			if s, e, ok := a.speakerRight(i+n, se); ok && (a.named(s, e) || e-s <= 3 || a.hasOf(s, e)) && (e >= se || a.isEnd(e) || a.isPunct(e, ",") || a.isWord(e) && a.toks[e].wf&wPronoun != 0 ||
 				a.isWord(e) && a.toks[e].wf&wTime != 0 && a.trimEnd(e, se)-e <= 4) {
 				at := attr{cue: i, cueN: n, ph: p, spkS: s, spkE: e}
 				a.emit([][2]int{{ss, comma}}, at, RuleIndirectInverted)
@@ -329,10 +339,17 @@ func (a *applier) indirect() {
 			if ce > cs && ce-cs <= 6 && a.isWord(cs) && a.toks[cs].wf&wTime != 0 && !a.hasClause(cs, ce) {
 				ce = cs // "..., EgyptAir said on Thursday.", "... the senator said in a statement."
 			}
+			if ce > cs && a.commaBefore(s) > ss && (p.class == ClassSpeech || p.class == ClassTell || p.class == ClassWrite) && a.adjunctOnly(cs, ce, p.class == ClassTell) {
+				ce = cs // "..., the senator said during a rally in Ohio.", "..., officials told the Post."
+			}
 			if p.class == ClassStance {
 				if ce > cs && a.isWord(cs) {
 					a.emit([][2]int{{cs, ce}}, at, RuleIndirect)
 				}
+				continue
+			}
+			if ce-cs == 1 && a.isWord(cs) && p.class != ClassThink && !a.isWord(ce) && (a.lower(cs) == "yes" || a.lower(cs) == "no" || a.lower(cs) == "so") {
+				a.emit([][2]int{{cs, ce}}, at, RuleIndirect) // "most voters said yes", "half said so"
 				continue
 			}
 			if ce-cs >= 2 && (a.isWord(cs) || a.toks[cs].kind == tQuote) && a.lower(cs) != "so" {
@@ -346,8 +363,20 @@ func (a *applier) indirect() {
 				}
 				continue
 			}
-			if comma := a.commaBefore(s); ce <= cs && comma > ss && p.class != ClassThink {
-				a.emit([][2]int{{ss, comma}}, at, RuleIndirectFinal)
+			if ce <= cs && p.class != ClassThink {
+				// "..., Algerian foreign ministry spokesman Jane Doe said": a long title may reach
+				// back past the speaker phrase to the comma
+				k := s
+				for k-1 > ss && s-k < 4 && a.isWord(k-1) && a.toks[k-1].wf&(wStop|wPronoun|wSkip) == 0 && a.toks[k-1].cue == nil {
+					k--
+				}
+				if a.commaBefore(s) < 0 && a.commaBefore(k) > ss {
+					s = k
+					at.spkS = s
+				}
+				if comma := a.commaBefore(s); comma > ss {
+					a.emit([][2]int{{ss, comma}}, at, RuleIndirectFinal)
+				}
 			}
 			continue
 		}
@@ -383,7 +412,32 @@ func (a *applier) according(i, n, ss, se int) {
 		return
 	}
 	at := attr{cue: i, cueN: n, spkS: s, spkE: e, ph: a.toks[i].cue}
-	if i <= ss+1 {
+	intro := i <= ss+1
+	if !intro && a.isPunct(i-1, ",") && i-1-ss <= 3 && a.isWord(ss) && !determiners[a.lower(ss)] && (a.toks[ss].wf&wStop != 0 || prepositions[a.lower(ss)]) {
+		// "In addition, according to the ministry, ...": a short introductory phrase
+		intro = true
+		for k := ss; k < i-1; k++ {
+			if !a.isWord(k) || a.toks[k].cue != nil {
+				intro = false
+			}
+		}
+	}
+	if !intro && a.isPunct(i-1, ",") {
+		// "The plan, according to the ministry, will cost more": the content surrounds the source
+		k := e
+		for k < se && k < e+4 && a.isWord(k) {
+			k++
+		}
+		if a.isPunct(k, ",") && a.isWord(k+1) && !relatives[a.lower(k+1)] && a.toks[k+1].cue == nil {
+			ce := a.trimEnd(k+1, a.clauseLimit(k+1, se, false))
+			if ce-(k+1) >= 2 && i-1-ss >= 2 && !a.isWord(ce) {
+				at.spkE = k
+				a.emit([][2]int{{ss, i - 1}, {k + 1, ce}}, at, RuleAccording)
+				return
+			}
+		}
+	}
+	if intro {
 		k := e
 		for k < se && !a.isPunct(k, ",") {
 			k++
@@ -417,8 +471,8 @@ func (a *applier) colon(i int) {
 		return
 	}
 	for k := ss; k < i; k++ {
-		if !a.isWord(k) || !a.toks[k].cap {
-			return
+		if !a.isWord(k) || !a.toks[k].cap || a.toks[k].wf&wLabel != 0 {
+			return // "The Latest: ...", "Correction: ...", "Q: ..." are no speakers
 		}
 	}
 	cs := i + 1
@@ -428,7 +482,7 @@ func (a *applier) colon(i int) {
 	}
 	ce := a.trimEnd(cs, pe)
 	if ce-cs < 3 {
-		return
+		return // a headline: "Senator: Tax Plan Will Pass"
 	}
 	at := attr{cue: i, cueN: 1, spkS: ss, spkE: i}
 	a.emit([][2]int{{cs, ce}}, at, RuleColon)
@@ -507,6 +561,9 @@ func (a *applier) verbish(i, n int) bool {
 	if a.isWord(i+n) && a.lower(i+n) == "that" {
 		return true
 	}
+	if a.isWord(i+n) && nounNext[a.lower(i+n)] {
+		return false // "Sanders' support is strong": a noun
+	}
 	j := i - 1
 	skipped := false
 	for j >= 0 && a.isWord(j) && a.toks[j].wf&wSkip != 0 && a.toks[j].wf&wPronoun == 0 {
@@ -519,7 +576,7 @@ func (a *applier) verbish(i, n int) bool {
 	if a.toks[j].cap && j > 0 && a.isWord(j-1) && determiners[a.lower(j-1)] {
 		return false // "the Orlando attack"
 	}
-	return a.toks[j].wf&wPronoun != 0 || a.toks[j].cap
+	return a.toks[j].wf&(wPronoun|wSayer) != 0 || a.toks[j].cap
 }
 
 // skipAdjunct skips a time or place adjunct after a cue ("said Monday", "said in a statement
@@ -589,6 +646,9 @@ func (a *applier) clauseLimit(cs, se int, atComma bool) int {
 				m++
 			}
 			if m >= se {
+				if a.isWord(k+1) && (a.lower(k+1) == "including" || a.lower(k+1) == "for" || a.lower(k+1) == "and") {
+					continue // "... – including ...", "— for instance", "— and ...": the content goes on
+				}
 				return k
 			}
 			k = m + 1
@@ -623,9 +683,7 @@ func (a *applier) clauseLimit(cs, se int, atComma bool) int {
 		if p := a.toks[k+1].cue; p != nil && (p.ing || p.class == ClassSource) {
 			return k
 		}
-		if strings.HasSuffix(w, "ing") && !a.toks[k+1].cap && len(w) > 5 {
-			return k
-		}
+
 	}
 	return se
 }
@@ -735,4 +793,232 @@ func (a *applier) insideReported(off int) bool {
 		}
 	}
 	return false
+}
+
+// named reports whether tokens [s, e) hold a capitalised word.
+func (a *applier) named(s, e int) bool {
+	for k := s; k < e; k++ {
+		if a.isWord(k) && a.toks[k].cap {
+			return true
+		}
+	}
+	return false
+}
+
+// inSurvey handles a poll named as the source with "in": "Jane leads by ten points in a new
+// poll." and "In a poll released Sunday, most voters ...". The speaker is the poll's noun phrase.
+func (a *applier) inSurvey(i int) {
+	k := i + 1
+	if !a.isWord(k) || !(a.toks[k].cap || determiners[a.lower(k)]) {
+		return
+	}
+	head := -1
+	for ; k < len(a.toks) && k < i+14 && a.toks[k].sn == a.toks[i].sn; k++ {
+		if a.isPunct(k, "/-&'’") {
+			continue
+		}
+		if !a.isWord(k) || a.toks[k].cue != nil && a.toks[k].wf&wSurvey == 0 {
+			break
+		}
+		if a.toks[k].wf&wSurvey != 0 && !a.toks[k].cap {
+			head = k
+			break
+		}
+		if a.toks[k].wf&(wStop|wPronoun) != 0 && !a.toks[k].cap && k > i+1 {
+			break
+		}
+	}
+	if head < 0 {
+		return
+	}
+	ss, se := a.sentBounds(i)
+	at := attr{cue: i, cueN: 1, spkS: i + 1, spkE: head + 1}
+	first := ss
+	for first < i && a.toks[first].kind == tQuote {
+		first++
+	}
+	if first == i {
+		// In a new poll, most voters ...: the content follows the comma
+		m := head + 1
+		for m < se && m < head+12 && !a.isPunct(m, ",") {
+			m++
+		}
+		if !a.isPunct(m, ",") {
+			return
+		}
+		cs := m + 1
+		if ce := a.trimEnd(cs, a.clauseLimit(cs, se, false)); ce-cs >= 3 {
+			a.emit([][2]int{{cs, ce}}, at, RuleSurvey)
+		}
+		return
+	}
+	// ... in a new poll: the content precedes; the sentence ends after the poll phrase
+	m := head + 1
+	for m < se && m < head+8 && a.isWord(m) && a.toks[m].cue == nil {
+		m++
+	}
+	if m < se && !a.isEnd(m) && !a.isPunct(m, ",") {
+		return
+	}
+	ce := a.trimEnd(first, i)
+	if ce-first >= 3 && !a.subordinate(first) {
+		a.emit([][2]int{{first, ce}}, at, RuleSurvey)
+	}
+}
+
+// evidentialAt reports whether the evidential cue at token i (n words) reads as one: followed by
+// "to", "that" or "likely" ("appears to"), or, for "seem", by any word ("seemed rattled").
+func (a *applier) evidentialAt(i, n int) bool {
+	if !a.isWord(i + n) {
+		return false
+	}
+	if evidentialNext[a.lower(i+n)] {
+		return true
+	}
+	return n == 1 && a.toks[i].cue.lemma == "seem" && a.toks[i+n].wf&wStop == 0
+}
+
+// whWords open the question of "asked if ...", "asked why ...".
+var whWords = map[string]bool{"if": true, "whether": true, "what": true, "why": true, "how": true, "which": true,
+	"who": true, "when": true, "where": true, "about": true}
+
+// askedQuestion handles a reported question: "Asked whether she would run, Jane ...", "when asked
+// about the plan", "Jane was asked by reporters why ...". The content is the question; the
+// speaker is the asker after "by", when given. It reports whether it emitted a quote.
+func (a *applier) askedQuestion(i, n, ss, se int) bool {
+	k := i + n
+	at := attr{cue: i, cueN: n, ph: a.toks[i].cue}
+	if a.isWord(k) && a.lower(k) == "by" {
+		s, e, ok := a.speakerRight(k+1, se)
+		if !ok {
+			return false
+		}
+		at.spkS, at.spkE = s, e
+		k = e
+	}
+	about := a.toks[i].cue.lemma == "ask about"
+	if !a.isWord(k) || !about && !whWords[a.lower(k)] {
+		return false
+	}
+	first := ss
+	for first < i && a.toks[first].kind == tQuote {
+		first++
+	}
+	if first != i {
+		switch a.lower(i - 1) {
+		case "when", "was", "were", "is", "are", "being", "after", "been", "if", "once":
+		default:
+			return false
+		}
+	}
+	cs := k
+	if !about && a.lower(k) == "about" {
+		cs++
+	}
+	ce := a.trimEnd(cs, a.clauseLimit(cs, se, true))
+	if ce-cs < 1 || !a.isWord(cs) && a.toks[cs].kind != tQuote {
+		return false
+	}
+	a.emit([][2]int{{cs, ce}}, at, RuleIndirect)
+	return true
+}
+
+// hasOf reports whether tokens [s, e) hold "of" or "for" ("a spokesman for the army").
+func (a *applier) hasOf(s, e int) bool {
+	for k := s; k < e; k++ {
+		if w := a.lower(k); w == "of" || w == "for" {
+			return true
+		}
+	}
+	return false
+}
+
+// nextParaQuote reports whether pair p, a paragraph of its own right after the paragraph that
+// quote cur ends with its attribution, goes on with the same speaker's words ("...," he said.
+// \n\n"More words.").
+func (a *applier) nextParaQuote(cur int, p pair) bool {
+	q := &a.quotes[cur]
+	if q.Kind != doc.Direct || q.Speaker == nil || p.unclosed || p.o == 0 || a.toks[p.o-1].kind != tBreak {
+		return false
+	}
+	if a.paraOf(q.End-1)+1 != a.toks[p.o].pn {
+		return false
+	}
+	// the attributed quote's paragraph ends with its attribution
+	k := p.o - 2
+	if k < 0 || !(a.isEnd(k) || a.toks[k].kind == tQuote) {
+		return false
+	}
+	if a.paraOf(q.Speaker.End) != a.toks[k].pn {
+		// or a paragraph that is a part of the quote already ("...," he said.\n\n"A."\n\n"B.")
+		if len(q.Parts) == 0 || a.paraOf(q.Parts[len(q.Parts)-1].Start) != a.toks[k].pn || a.toks[k].kind != tQuote || int(a.toks[k].e) != q.End {
+			return false
+		}
+		if st := a.paraStart(k); int(a.toks[st].s) != q.Parts[len(q.Parts)-1].Start {
+			return false
+		}
+	}
+	// the new paragraph is the quote alone
+	return p.c+1 >= len(a.toks) || a.toks[p.c+1].kind == tBreak
+}
+
+// paraStart returns the first token of the paragraph of token k.
+func (a *applier) paraStart(k int) int {
+	for k > 0 && a.toks[k-1].kind != tBreak {
+		k--
+	}
+	return k
+}
+
+// adjunctPreps open an adjunct after a sentence-final cue ("said in an interview", "told a panel
+// on Monday").
+var adjunctPreps = map[string]bool{"in": true, "at": true, "on": true, "during": true, "to": true, "from": true,
+	"after": true, "before": true, "with": true, "via": true, "outside": true, "inside": true, "near": true,
+	"while": true, "through": true, "earlier": true, "last": true, "this": true, "late": true}
+
+// adjunctOnly reports whether tokens [cs, ce) after a cue are an adjunct rather than reported
+// content: no clause of their own, short, and opening with a preposition (after a tell-verb whose
+// hearer was skipped, any short phrase: "told the Senate panel Wednesday").
+func (a *applier) adjunctOnly(cs, ce int, tell bool) bool {
+	if ce-cs > 12 || !a.isWord(cs) || a.hasClause(cs, ce) {
+		return false
+	}
+	for k := cs; k < ce; k++ {
+		if a.in[k] || a.toks[k].cue != nil && a.toks[k].cue.class != ClassFixed && !a.toks[k].cap {
+			return false
+		}
+	}
+	return adjunctPreps[a.lower(cs)] || tell && ce-cs <= 6
+}
+
+// nounNext are words after which a cue form that is also a noun reads as the noun.
+var nounNext = map[string]bool{"is": true, "was": true, "are": true, "were": true, "has": true, "had": true}
+
+// titleQuote reports whether a pair inside a sentence reads as the title of a work: at most five
+// words, every longer word capitalised ("Morning Joe", "The Art of the Deal").
+func (a *applier) titleQuote(p pair) bool {
+	if p.unclosed || a.sentenceStart(p.o) && !a.isPunct(p.o-1, ":") || p.o > 0 && a.isPunct(p.o-1, ":") {
+		return false
+	}
+	words, long := 0, 0
+	for k := p.o + 1; k < p.c; k++ {
+		t := a.toks[k]
+		switch {
+		case t.kind == tWord:
+			words++
+			if t.e-t.s > 3 || words == 1 {
+				if !t.cap {
+					return false
+				}
+				long++
+			}
+		case t.kind == tPunct && (t.r == '!' || t.r == '?'):
+			return false // an exclamation or a question: "Lock her up!"
+		case t.kind == tPunct && t.r == '.':
+			if k+1 < p.c && a.isWord(k+1) {
+				return false // two sentences
+			}
+		}
+	}
+	return words > 0 && words <= 5 && long > 0
 }

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -67,17 +68,20 @@ type phrase struct {
 
 // ruleIDs lists the pattern ids that a cue can fire.
 var ruleIDs = []string{RuleDirectBefore, RuleDirectAfter, RuleDirectMerged, RuleDirectStandalone, RuleDirectUnclosed,
-	RuleIndirect, RuleIndirectFinal, RuleIndirectInverted, RuleIndirectSplit, RuleAccording, RuleColon, RuleEvidential, RuleNoun}
+	RuleIndirect, RuleIndirectFinal, RuleIndirectInverted, RuleIndirectSplit, RuleAccording, RuleColon, RuleEvidential, RuleNoun, RuleSurvey}
 
 // word classes of words.txt
 const (
-	wPronoun uint8 = 1 << iota
+	wPronoun uint16 = 1 << iota
 	wSkip
 	wStop
 	wAbbrev
 	wElision
-	wNoun // a cue form that is also a common noun ("states", "report", "plans")
-	wTime // a time word that may follow a cue ("said Monday")
+	wNoun   // a cue form that is also a common noun ("states", "report", "plans")
+	wTime   // a time word that may follow a cue ("said Monday")
+	wSayer  // a noun that can say or show ("poll", "statement"): the subject of a cue
+	wSurvey // a noun of a poll or study: "in a new poll" names a source
+	wLabel  // a heading word that is no speaker before a colon ("Correction:", "The Latest:")
 )
 
 // lexicon holds the compiled cue phrases and word classes.
@@ -88,7 +92,7 @@ type lexicon struct {
 
 // entry is what the lexicon knows about one word.
 type entry struct {
-	flags   uint8
+	flags   uint16
 	phrases []*phrase // longest first
 }
 
@@ -251,7 +255,7 @@ func dedupIrregular(lemma string, forms []string, ing map[string]bool, extra []s
 			continue
 		}
 		seen[f] = true
-		if hasPast && (f == lemma+"ed" || f == lemma+"d" || (strings.HasSuffix(lemma, "y") && f == lemma[:len(lemma)-1]+"ied")) {
+		if hasPast && !slices.Contains(extra, f) && (f == lemma+"ed" || f == lemma+"d" || (strings.HasSuffix(lemma, "y") && f == lemma[:len(lemma)-1]+"ied")) {
 			continue
 		}
 		out = append(out, f)
@@ -300,7 +304,7 @@ func (lx *lexicon) loadWords(name string, data []byte) error {
 		if !ok || w == "" {
 			return fmt.Errorf("%s:%d: want class|word, got %q", name, ln, line)
 		}
-		var b uint8
+		var b uint16
 		switch strings.TrimSpace(cls) {
 		case "pronoun":
 			b = wPronoun
@@ -316,6 +320,12 @@ func (lx *lexicon) loadWords(name string, data []byte) error {
 			b = wNoun
 		case "time":
 			b = wTime
+		case "sayer":
+			b = wSayer
+		case "survey":
+			b = wSurvey | wSayer
+		case "label":
+			b = wLabel
 		default:
 			return fmt.Errorf("%s:%d: unknown word class %q", name, ln, cls)
 		}
@@ -375,7 +385,7 @@ func loadEmbedded(lx *lexicon) error {
 }
 
 // flags returns the word classes of w (any case).
-func (lx *lexicon) flags(w string) uint8 {
+func (lx *lexicon) flags(w string) uint16 {
 	var kb keyBuf
 	if e := lx.m[string(kb.key(w))]; e != nil {
 		return e.flags

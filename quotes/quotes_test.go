@@ -440,7 +440,7 @@ func TestLink(t *testing.T) {
 }
 
 func TestStandalone(t *testing.T) {
-	s := "“The harbour will reopen,” the mayor said.\n\n“Ships are already waiting outside the port.”"
+	s := "“The harbour will reopen,” the mayor said.\n\nThe port has been shut since May.\n\n“Ships are already waiting outside the port.”"
 	second := "“Ships are already waiting outside the port.”"
 	if d := code(t, newStage(t, Options{}), s); find(d, second) != nil {
 		t.Errorf("a quote without a cue was kept by default:%s", describe(d))
@@ -473,5 +473,157 @@ func TestConcurrentApply(t *testing.T) {
 		if n := <-done; n != want {
 			t.Errorf("a goroutine found %d quotes, want %d", n, want)
 		}
+	}
+}
+
+// TestPatternsMore covers the attribution patterns added after the first error analysis: passive
+// "quoted as saying", sayer nouns ("the statement said", "a new poll shows"), relative clauses
+// between speaker and cue, "but said", long titles before a final cue, polls named with "in",
+// reported questions and "seem".
+func TestPatternsMore(t *testing.T) {
+	st := newStage(t, Options{})
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"quoted as saying", `"The vote was rigged," Marek Novak is quoted as saying.`,
+			[]want{{`"The vote was rigged,"`, doc.Direct, "Marek Novak", "quoted as"}}},
+		{"statement said", `"The factory will stay open," the statement said.`,
+			[]want{{`"The factory will stay open,"`, doc.Direct, "the statement", "said"}}},
+		{"new report said", `The new report said the river was badly polluted.`,
+			[]want{{`the river was badly polluted`, doc.Indirect, "The new report", "said"}}},
+		{"poll shows", `A new poll shows the mayor with a twelve-point lead.`,
+			[]want{{`the mayor with a twelve-point lead`, doc.Indirect, "A new poll", "shows"}}},
+		{"relative clause", `Lena Varga, who has refused to back the governor, said the budget was a disgrace.`,
+			[]want{{`the budget was a disgrace`, doc.Indirect, "Lena Varga, who has refused to back the governor", "said"}}},
+		{"relative clause dashes", `The farmers' union — which organised the march — said it would strike again.`,
+			[]want{{`it would strike again`, doc.Indirect, "The farmers' union — which organised the march", "said"}}},
+		{"long appositive", `Omar Haddad, a retired judge who led the inquiry into the fire, said the city ignored every warning.`,
+			[]want{{`the city ignored every warning`, doc.Indirect, "", "said"}}},
+		{"but said", `The mayor toured the flooded streets on Monday but said the dams had held.`,
+			[]want{{`the dams had held`, doc.Indirect, "The mayor", "said"}}},
+		{"long title before final cue", `The border stays closed, Moldovan interior ministry spokesman Ion Rusu said Friday.`,
+			[]want{{`The border stays closed`, doc.Indirect, "Moldovan interior ministry spokesman Ion Rusu", "said"}}},
+		{"in a poll, after", `Kowalski leads the race by nine points in a new Gallup poll.`,
+			[]want{{`Kowalski leads the race by nine points`, doc.Indirect, "a new Gallup poll", "in"}}},
+		{"in a poll, before", `In a Marist poll released Sunday, most farmers backed the tariff.`,
+			[]want{{`most farmers backed the tariff`, doc.Indirect, "a Marist poll", "In"}}},
+		{"asked whether", `Asked whether she would run again, the senator only smiled.`,
+			[]want{{`whether she would run again`, doc.Indirect, "", "Asked"}}},
+		{"asked about", `The minister, when asked about the pension reform, left the room.`,
+			[]want{{`the pension reform`, doc.Indirect, "", "asked about"}}},
+		{"seemed", `The coach seemed shaken by the defeat.`,
+			[]want{{`The coach seemed shaken by the defeat`, doc.Indirect, "", "seemed"}}},
+		{"poll showed", `The survey showed the governor far behind in the north.`,
+			[]want{{`the governor far behind in the north`, doc.Indirect, "The survey", "showed"}}},
+		{"stated", `The ministry stated that the border would reopen.`,
+			[]want{{`that the border would reopen`, doc.Indirect, "The ministry", "stated"}}},
+		{"sought", `The union sought a new vote on the contract.`,
+			[]want{{`a new vote on the contract`, doc.Indirect, "The union", "sought"}}},
+		{"sees", `Kowalski sees the tariff as a threat to farmers.`,
+			[]want{{`the tariff as a threat to farmers`, doc.Indirect, "Kowalski", "sees"}}},
+		{"touted", `The governor touted the new rail link as a success.`,
+			[]want{{`the new rail link as a success`, doc.Indirect, "The governor", "touted"}}},
+		{"emailed", `A spokeswoman emailed that the talks had ended.`,
+			[]want{{`that the talks had ended`, doc.Indirect, "A spokeswoman", "emailed"}}},
+		{"went on to say", `The coach praised the fans but went on to say, "We were not good enough."`,
+			[]want{{`"We were not good enough."`, doc.Direct, "The coach", "say"}}},
+		{"said one of", `"There is no money left," said one of the mayor's advisers.`,
+			[]want{{`"There is no money left,"`, doc.Direct, "one of the mayor's advisers", "said"}}},
+		{"noun cue in appositive", `"The plan is unlawful," Ana Petrova, one of the states suing the agency, said on Monday.`,
+			[]want{{`"The plan is unlawful,"`, doc.Direct, "Ana Petrova, one of the states suing the agency", "said"}}},
+		{"relative clause double hyphens", `The ruling party -- which has run the country for years -- said it would accept the result.`,
+			[]want{{`it would accept the result`, doc.Indirect, "The ruling party -- which has run the country for years", "said"}}},
+		{"told a panel, final", `The plant will close next year, the company chief told a Senate panel Wednesday.`,
+			[]want{{`The plant will close next year`, doc.Indirect, "the company chief", "told"}}},
+		{"said during, final", `The tax plan is dead, Kowalski said during a rally in the capital.`,
+			[]want{{`The tax plan is dead`, doc.Indirect, "Kowalski", "said"}}},
+		{"said yes", `Asked about the merger, most shareholders said yes.`,
+			[]want{{`yes`, doc.Indirect, "most shareholders", "said"}}},
+		{"according to, mid-sentence", `The new bridge, according to the city engineer, will cost twice as much.`,
+			[]want{{`The new bridge, according to the city engineer, will cost twice as much`, doc.Indirect, "the city engineer", "according to"}}},
+		{"according to after an introduction", `In addition, according to the ministry, nine hundred workers will lose their jobs.`,
+			[]want{{`nine hundred workers will lose their jobs`, doc.Indirect, "the ministry", "according to"}}},
+		{"content goes on after including", `The council said the repairs would take a year – including the new bridge.`,
+			[]want{{`the repairs would take a year – including the new bridge`, doc.Indirect, "The council", "said"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := code(t, st, tc.text)
+			for _, w := range tc.want {
+				q := find(d, w.content)
+				if q == nil {
+					t.Fatalf("no quote %q in %q; found:%s", w.content, tc.text, describe(d))
+				}
+				if q.Kind != w.kind {
+					t.Errorf("quote %q has kind %q, want %q", w.content, q.Kind, w.kind)
+				}
+				if w.speaker != "" && (q.Speaker == nil || q.Speaker.Text != w.speaker) {
+					t.Errorf("quote %q: speaker %+v, want %q", w.content, q.Speaker, w.speaker)
+				}
+				if w.cue != "" && (q.Cue == nil || q.Cue.Text != w.cue) {
+					t.Errorf("quote %q: cue %+v, want %q", w.content, q.Cue, w.cue)
+				}
+			}
+		})
+	}
+}
+
+// TestNotSpeakers checks that the new speaker rules do not take content for a speaker.
+func TestNotSpeakers(t *testing.T) {
+	st := newStage(t, Options{})
+	for _, tc := range []struct{ text, notSpeaker string }{
+		// an object clause after the cue is no inverted speaker
+		{`Jane Doe, who chairs the board, said the family deserved better.`, "the family deserved better"},
+		// a heading is no speaker
+		{`Correction: An earlier version of this story misspelled the mayor's name.`, "Correction"},
+		// a cue form used as a noun before "is"
+		{`Kowalski support is strong among farmers in the south.`, "Kowalski"},
+		// a poll named inside a subordinate clause is not a source of the sentence
+		{`If the mayor wins in a new poll, nothing changes.`, "a new poll"},
+	} {
+		d := code(t, st, tc.text)
+		for _, q := range d.Quotes {
+			if q.Speaker != nil && q.Speaker.Text == tc.notSpeaker {
+				t.Errorf("%q: %q taken as a speaker:%s", tc.text, tc.notSpeaker, describe(d))
+			}
+		}
+	}
+}
+
+// TestNextParagraphJoins checks that a paragraph that is only a quotation, right after a paragraph
+// ending with an attributed quote, continues that quote; a paragraph with other words does not.
+func TestNextParagraphJoins(t *testing.T) {
+	st := newStage(t, Options{})
+	d := code(t, st, "\"The bridge is closed,\" the mayor said.\n\n\"We will open it in May.\"\n\n\"The cost is high.\"\n\nThe council met later.")
+	if len(d.Quotes) != 1 {
+		t.Fatalf("want one quote, got:%s", describe(d))
+	}
+	q := d.Quotes[0]
+	if got := d.Slice(q.Span); !strings.HasSuffix(got, `"The cost is high."`) || len(q.Parts) != 3 {
+		t.Errorf("quote %q with %d parts, want it to run through the third paragraph in 3 parts", got, len(q.Parts))
+	}
+	d = code(t, st, "\"The bridge is closed,\" the mayor said.\n\nThe council met later. \"We will wait,\" a member said.")
+	for _, q := range d.Quotes {
+		if strings.Contains(d.Slice(q.Span), "bridge") && strings.Contains(d.Slice(q.Span), "wait") {
+			t.Errorf("quote joined across an attributed paragraph:%s", describe(d))
+		}
+	}
+}
+
+// TestTitlesAreNotDirectQuotes checks that a short title-case quotation inside a sentence (a show,
+// a book) is no direct quote, while a short exclamation is.
+func TestTitlesAreNotDirectQuotes(t *testing.T) {
+	st := newStage(t, Options{})
+	d := code(t, st, `The senator told "Morning Radio Hour," on Sunday that the bill was dead.`)
+	for _, q := range d.Quotes {
+		if q.Kind == doc.Direct {
+			t.Errorf("a show title taken as a direct quote:%s", describe(d))
+		}
+	}
+	d = code(t, st, `The crowd chanted "Out With Them!" as the minister left.`)
+	if q := find(d, `"Out With Them!"`); q == nil || q.Kind != doc.Direct {
+		t.Errorf("a chanted exclamation is a direct quote:%s", describe(d))
 	}
 }

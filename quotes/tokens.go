@@ -28,15 +28,15 @@ const (
 type tok struct {
 	s, e  int32
 	kind  tkind
-	cap   bool  // a word whose first rune is upper case
-	fam   uint8 // quote family
-	role  uint8 // quote role
-	mark  rune  // the quote mark (the first rune; '`' for ``, '\'' for '')
-	blank bool  // a break of two or more newlines
-	r     rune  // the punctuation rune
-	pn    int32 // paragraph index (breaks separate paragraphs)
-	sn    int32 // sentence index into Doc.Sentences
-	wf    uint8 // word classes (words.txt)
+	cap   bool   // a word whose first rune is upper case
+	fam   uint8  // quote family
+	role  uint8  // quote role
+	mark  rune   // the quote mark (the first rune; '`' for ``, '\'' for '')
+	blank bool   // a break of two or more newlines
+	r     rune   // the punctuation rune
+	pn    int32  // paragraph index (breaks separate paragraphs)
+	sn    int32  // sentence index into Doc.Sentences
+	wf    uint16 // word classes (words.txt)
 	cue   *phrase
 }
 
