@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 
@@ -18,6 +19,10 @@ type Options struct {
 	// embedded ones. Each stage reads the subdirectory named after it (DIR/actors, DIR/timex,
 	// DIR/quotes, DIR/events), in the format of that stage's embedded data.
 	DictDirs []string
+	// Stages, when not empty, keeps only the named stages of the standard pipeline ("text",
+	// "actors", "timex", "quotes", "events", "links"), to measure or use one stage alone. The
+	// stages kept must still find the layers they require: New checks it.
+	Stages []string
 }
 
 // stageDirs returns the existing subdirectories named name of the user dictionary directories.
@@ -57,7 +62,23 @@ func Default(opts Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return New(text.New(), ac, tx, qu, ev, linker{})
+	all := []Stage{text.New(), ac, tx, qu, ev, linker{}}
+	if len(opts.Stages) == 0 {
+		return New(all...)
+	}
+	var keep []Stage
+	for _, name := range opts.Stages {
+		found := false
+		for _, s := range all {
+			if s.Name() == name {
+				keep, found = append(keep, s), true
+			}
+		}
+		if !found {
+			return nil, fmt.Errorf("E003: no stage named %q (the stages are text, actors, timex, quotes, events, links)", name)
+		}
+	}
+	return New(keep...)
 }
 
 // linker is the last stage: it links each quote to the events it reports (Quote.Events), which

@@ -120,3 +120,26 @@ func TestRunStopsOnOutputError(t *testing.T) {
 		t.Fatalf("Run returned %v after %d outputs, want the output error after 10", err, got)
 	}
 }
+
+func TestDefaultStages(t *testing.T) {
+	p, err := Default(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, s := range p.Stages() {
+		names = append(names, s.Name())
+	}
+	if got := strings.Join(names, ","); got != "text,actors,timex,quotes,events,links" {
+		t.Fatalf("default stages are %s", got)
+	}
+	if p, err = Default(Options{Stages: []string{"text", "timex"}}); err != nil || len(p.Stages()) != 2 {
+		t.Fatalf("a subset with its requirements was refused: %v", err)
+	}
+	if _, err = Default(Options{Stages: []string{"text", "quotes"}}); err == nil || !strings.Contains(err.Error(), "E001") {
+		t.Fatalf("quotes without actors was accepted: %v", err)
+	}
+	if _, err = Default(Options{Stages: []string{"text", "verbs"}}); err == nil || !strings.Contains(err.Error(), "E003") {
+		t.Fatalf("an unknown stage was accepted: %v", err)
+	}
+}

@@ -20,6 +20,7 @@ type inputFlags struct {
 	workers  int
 	dicts    []string
 	links    bool
+	stages   []string
 }
 
 func (f *inputFlags) add(cmd *cobra.Command) {
@@ -28,6 +29,7 @@ func (f *inputFlags) add(cmd *cobra.Command) {
 	cmd.Flags().IntVarP(&f.workers, "jobs", "j", runtime.NumCPU(), "number of documents coded in parallel")
 	cmd.Flags().StringSliceVar(&f.dicts, "dict", nil, "directory of user dictionaries that extend the built-in ones (repeatable)")
 	cmd.Flags().BoolVar(&f.links, "fetch-links", false, "for feeds: fetch each item's linked page and code its main text")
+	cmd.Flags().StringSliceVar(&f.stages, "stages", nil, "run only these stages of the pipeline, in order (text,actors,timex,quotes,events,links)")
 }
 
 func (f *inputFlags) options() (source.Options, error) {
@@ -39,7 +41,7 @@ func (f *inputFlags) options() (source.Options, error) {
 }
 
 func (f *inputFlags) pipeline() (*pipeline.Pipeline, error) {
-	return pipeline.Default(pipeline.Options{DictDirs: f.dicts})
+	return pipeline.Default(pipeline.Options{DictDirs: f.dicts, Stages: f.stages})
 }
 
 // feed reads the paths and sends each record to the returned channel, which is closed at the end.
