@@ -60,6 +60,17 @@ func Paragraphs(s string) []doc.Span {
 	lineBlank := true
 	newlines := 0 // newlines seen since the last non-space rune
 	for i, r := range s {
+		if r > ' ' && r < utf8.RuneSelf { // the common case: a visible ASCII character
+			if start >= 0 && newlines >= 2 && lineBlank {
+				out = append(out, doc.Span{Start: start, End: lastNonSpace})
+				start = -1
+			}
+			if start < 0 {
+				start = i
+			}
+			newlines, lineBlank, lastNonSpace = 0, false, i+1
+			continue
+		}
 		if r == '\n' || r == '\r' || r == '\u2029' {
 			if r != '\r' || !strings.HasPrefix(s[i+1:], "\n") {
 				newlines++

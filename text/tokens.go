@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -18,7 +19,7 @@ func Tokenize(toks []doc.Token, s string, start, end int) []doc.Token {
 	for i < end {
 		r, n := utf8.DecodeRuneInString(s[i:end])
 		switch {
-		case unicode.IsSpace(r) || FoldRune(r) == ' ' || r == '\u200B' || r == '\uFEFF':
+		case r == ' ' || r == '\n' || (r >= utf8.RuneSelf || r < ' ') && (unicode.IsSpace(r) || FoldRune(r) == ' ' || r == '\u200B' || r == '\uFEFF'):
 			i += n
 		case isAlnum(r):
 			j, kind := scanWord(s, i, end)
@@ -48,6 +49,9 @@ func Tokenize(toks []doc.Token, s string, start, end int) []doc.Token {
 }
 
 func isAlnum(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -124,35 +128,40 @@ func scanDotted(s string, i, end int) (int, bool) {
 	return i, false
 }
 
-var clitics = []string{"s", "re", "ve", "ll", "d", "m"}
+// clitics are the English clitics split off a word, after a straight or a curly apostrophe.
+var clitics = func() []string {
+	var out []string
+	for _, c := range []string{"s", "re", "ve", "ll", "d", "m"} {
+		out = append(out, "'"+c, "\u2019"+c)
+	}
+	return out
+}()
 
 // appendWord appends the word s[i:j], splitting English clitics off.
 func appendWord(toks []doc.Token, s string, i, j int, kind doc.TokenKind) []doc.Token {
-	if kind == doc.Word && j-i > 2 {
-		w := s[i:j]
-		// n't
-		if k := len(w) - 3; k > 0 && (w[k:] == "n't" || (len(w) > 5 && w[len(w)-5:] == "n\u2019t")) {
-			cut := i + k
-			if w[k:] != "n't" {
-				cut = i + len(w) - 5
-			}
-			if cut > i {
-				toks = append(toks, doc.Token{Span: doc.Span{Start: i, End: cut}, Kind: doc.Word})
-				return append(toks, doc.Token{Span: doc.Span{Start: cut, End: j}, Kind: doc.Word})
-			}
-		}
-		for _, c := range clitics {
-			for _, ap := range []string{"'", "\u2019"} {
-				suf := ap + c
-				if len(w) > len(suf) && (w[len(w)-len(suf):] == suf || equalFoldASCII(w[len(w)-len(suf):], suf)) {
-					cut := j - len(suf)
-					toks = append(toks, doc.Token{Span: doc.Span{Start: i, End: cut}, Kind: doc.Word})
-					return append(toks, doc.Token{Span: doc.Span{Start: cut, End: j}, Kind: doc.Word})
-				}
+	w := s[i:j]
+	if kind != doc.Word || len(w) <= 2 || (strings.IndexByte(w, '\'') < 0 && !strings.Contains(w, "\u2019")) {
+		return append(toks, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: kind})
+	}
+	cut := -1
+	switch {
+	case len(w) > 3 && strings.HasSuffix(w, "n't"):
+		cut = j - 3
+	case len(w) > 5 && strings.HasSuffix(w, "n\u2019t"):
+		cut = j - 5
+	default:
+		for _, suf := range clitics {
+			if len(w) > len(suf) && equalFoldASCII(w[len(w)-len(suf):], suf) {
+				cut = j - len(suf)
+				break
 			}
 		}
 	}
-	return append(toks, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: kind})
+	if cut <= i {
+		return append(toks, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: kind})
+	}
+	toks = append(toks, doc.Token{Span: doc.Span{Start: i, End: cut}, Kind: doc.Word})
+	return append(toks, doc.Token{Span: doc.Span{Start: cut, End: j}, Kind: doc.Word})
 }
 
 func equalFoldASCII(a, b string) bool {
