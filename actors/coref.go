@@ -101,24 +101,31 @@ func ResolveMention(d *doc.Doc, span doc.Span) (*doc.Actor, bool) {
 		b.Start, b.End = span.Start, span.End
 		return &b, true
 	}
-	// The entity at the span.
+	// The entity at the span. When the span holds several ("Russian Foreign Minister Sergey
+	// Lavrov"), the head wins: a person before anything else, else the rightmost.
+	var at *doc.Entity
 	for i := range d.Entities {
 		e := &d.Entities[i]
 		if e.Start >= span.End {
 			break
 		}
 		if e.Overlaps(span) && e.Actor != nil && (e.Contains(span) || span.Contains(e.Span)) {
-			if e.Ref >= 0 && e.Ref < len(d.Entities) && d.Entities[e.Ref].Actor != nil {
-				return out(d.Entities[e.Ref].Actor)
+			if at == nil || e.Type == "PERSON" || at.Type != "PERSON" {
+				at = e
 			}
-			if e.Actor.Country == "" && e.Actor.Sector != "" && strings.HasPrefix(e.Rule, "rule:nominal") {
-				// "the government": the country last mentioned, with the nominal's sector.
-				if c := lastCountry(d, e.Start); c != nil {
-					return out(&doc.Actor{Name: c.Name, Country: c.Country, Sector: e.Actor.Sector, Code: c.Country + e.Actor.Sector, Role: e.Actor.Role, Rule: "coref:nominal"})
-				}
-			}
-			return out(e.Actor)
 		}
+	}
+	if e := at; e != nil {
+		if e.Ref >= 0 && e.Ref < len(d.Entities) && d.Entities[e.Ref].Actor != nil {
+			return out(d.Entities[e.Ref].Actor)
+		}
+		if e.Actor.Country == "" && e.Actor.Sector != "" && strings.HasPrefix(e.Rule, "rule:nominal") {
+			// "the government": the country last mentioned, with the nominal's sector.
+			if c := lastCountry(d, e.Start); c != nil {
+				return out(&doc.Actor{Name: c.Name, Country: c.Country, Sector: e.Actor.Sector, Code: c.Country + e.Actor.Sector, Role: e.Actor.Role, Rule: "coref:nominal"})
+			}
+		}
+		return out(e.Actor)
 	}
 	words := strings.Fields(strings.ToLower(strings.Trim(foldKey(d.Text[span.Start:span.End]), " .,;:\"'")))
 	if len(words) == 0 {

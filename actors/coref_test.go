@@ -46,6 +46,9 @@ func TestResolveMention(t *testing.T) {
 		{"they", 0, "Russia", "RUS"},
 		{"talks", 0, "", ""},
 		{"the alliance", 0, "NATO", "IGOWSTNAT"},
+		// a span holding several entities resolves to its head: the person, not the demonym
+		{"Russian Foreign Minister Sergey Lavrov", 0, "Sergey Lavrov", "RUSGOV"},
+		{"the Kremlin's spokesman, Dmitry Peskov", 0, "Dmitry Peskov", "RUSGOV"},
 	}
 	for _, tc := range cases {
 		sp := at(tc.mention, tc.nth)
