@@ -88,7 +88,7 @@ func mkDoc(text string, ents ...ent) *doc.Doc {
 				typ = "GPE"
 			}
 			country := ""
-			if len(e.code) >= 3 && !strings.HasPrefix(e.code, "IGO") && !strings.HasPrefix(e.code, "NGO") && e.code[:3] != "WST" {
+			if len(e.code) >= 3 && !(len(e.code) == 3 && typ == "NORP") && !strings.HasPrefix(e.code, "IGO") && !strings.HasPrefix(e.code, "NGO") && e.code[:3] != "WST" {
 				country = e.code[:3]
 			}
 			d.Entities = append(d.Entities, doc.Entity{Span: doc.Span{Start: i, End: i + len(e.words)}, Text: e.words, Type: typ, Ref: -1,

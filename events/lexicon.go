@@ -41,7 +41,7 @@ type Pattern struct {
 	// Kind is the section the entry is in.
 	Kind Kind
 	// Words are the words of the pattern after the head, normalised (lower case, singular); "" marks
-	// the TARGET slot.
+	// the TARGET slot and "*" the OBJECT slot.
 	Words []string
 	// Head is the head word: a verb lemma or a singular noun.
 	Head string
@@ -277,13 +277,20 @@ func (x *Lexicon) add(id, code string, kind Kind, words []string) error {
 		switch {
 		case w == "TARGET":
 			ws = append(ws, "")
+		case w == "OBJECT":
+			ws = append(ws, objectSlot)
 		case optional[strings.ToLower(w)]:
 		default:
 			ws = append(ws, stem(strings.ToLower(w)))
 		}
 	}
-	if len(ws) == 0 || ws[0] == "" {
+	if len(ws) == 0 || ws[0] == "" || ws[0] == objectSlot {
 		return fmt.Errorf("a pattern must start with its trigger word")
+	}
+	for i, w := range ws {
+		if w == objectSlot && (i == len(ws)-1 || ws[i+1] == "" || ws[i+1] == objectSlot) {
+			return fmt.Errorf("OBJECT must be followed by a word of the pattern")
+		}
 	}
 	head := strings.ToLower(words[0])
 	if optional[head] {
@@ -329,3 +336,7 @@ func stem(w string) string {
 	}
 	return w
 }
+
+// objectSlot stands for OBJECT in Pattern.Words: a phrase of one to six words that is not the
+// target ("return OBJECT to TARGET": "returned the stolen paintings to Italy").
+const objectSlot = "*"

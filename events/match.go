@@ -44,9 +44,19 @@ func (w *worker) match() []cand {
 		rel := relWords[w.segs[w.segOf[i]].word]
 		w.firstMemo = w.firstMemo[:0]
 		for _, ps := range [][]*Pattern{first, second} {
-			for _, p := range ps {
+			for k, p := range ps {
 				if c, ok := w.try(p, i, rel); ok {
 					best, found = c, true
+					// of the patterns as long as this one, the tightest match wins ("agreed to a
+					// ceasefire with": "agree to ceasefire", not "agree with TARGET")
+					for _, q := range ps[k+1:] {
+						if len(q.Words) != len(p.Words) {
+							break
+						}
+						if c2, ok := w.try(q, i, rel); ok && c2.words >= best.words && c2.last < best.last {
+							best = c2
+						}
+					}
 					break
 				}
 			}
@@ -82,6 +92,15 @@ func (w *worker) try(p *Pattern, i int, rel bool) (cand, bool) {
 	pos := i + 1
 	segi := w.segOf[i]
 	for k, word := range p.Words {
+		if word == objectSlot {
+			// at least one word before the next pattern word, which must follow
+			j := w.findLoose(p.Words[k+1], pos, 6)
+			if j <= pos {
+				return c, false
+			}
+			pos = j
+			continue
+		}
 		if word == "" { // TARGET
 			ch := w.chainStarting(pos, len(w.toks), 2)
 			if ch < 0 && k > 0 && preps[p.Words[k-1]] && k == len(p.Words)-1 {
@@ -91,9 +110,20 @@ func (w *worker) try(p *Pattern, i int, rel bool) (cand, bool) {
 			if ch < 0 && k < len(p.Words)-1 && p.Words[k+1] != "" {
 				// a middle slot without an actor ("call on the people to"): skip a short phrase
 				if j := w.findLoose(p.Words[k+1], pos, 6); j > pos {
+					if npSlotOK(p, true) && w.objectNP(pos) {
+						c.npSlot = pos + 1 // "accused the legislation of": the phrase is the target
+					}
 					pos = j
 					continue
 				}
+			}
+			if ch < 0 && k == 0 && w.passive(i) {
+				continue // "the prisoners were released": the subject fills the slot
+			}
+			if ch < 0 && k == len(p.Words)-1 && npSlotOK(p, false) && w.objectNP(pos) {
+				// "released at least 19 Christians": an uncoded object fills a final slot
+				c.npSlot = pos + 1
+				continue
 			}
 			if ch < 0 {
 				return c, false
@@ -153,17 +183,23 @@ func (w *worker) find(word string, pos, gap int) int {
 		if t.stem == word || t.low == word {
 			return j
 		}
-		if t.punct && t.low != "-" {
+		if t.low == "(" {
+			if k := w.parenEnd(j); k > j {
+				j = k // "the Lebanese Armed Forces (LAF) with": an acronym or a gloss
+				continue
+			}
+		}
+		if t.punct && t.low != "-" && !currency(t.low) && !w.inNumber(j) {
 			return -1
 		}
-		if t.opt || t.num || t.low == "'s" {
-			continue
+		if t.opt || t.num || t.low == "'s" || t.punct {
+			continue // "$2 million", "€45m"
 		}
 		if t.auxbe || t.vform {
 			return -1
 		}
 		if t.ment >= 0 && t.capital && !w.ments[t.ment].norp && !w.ments[t.ment].pronoun &&
-			!(w.ments[t.ment].t1 < len(w.toks) && w.toks[w.ments[t.ment].t1].low == "'s") {
+			!(w.ments[t.ment].t1 < len(w.toks) && (w.toks[w.ments[t.ment].t1].low == "'s" || w.modifies(w.ments[t.ment].t1, word))) {
 			return -1 // an actor between the pattern's words: the pattern would need a TARGET there
 		}
 		skipped++
@@ -449,10 +485,10 @@ func (w *worker) nounSource(h int) (src, tgt int) {
 			lo = sp // "announced additional aid": the verb of saying is the support verb
 		}
 		for j := h - 1; j >= lo && j >= h-10; j-- {
-			if l := w.toks[j].low; w.toks[j].prep && l != "of" && l != "for" || w.toks[j].vform || w.toks[j].punct {
+			if l := w.toks[j].low; w.toks[j].prep && l != "of" && l != "for" || w.toks[j].vform && !w.isSupport(j) || w.toks[j].punct {
 				break // the noun is not the support verb's object ("delivered responses to demands")
 			}
-			if wi := w.toks[j].wi; wi != nil && wi.support && !w.toks[j].nounCtx {
+			if w.isSupport(j) {
 				src = w.subject(w.segOf[j], j)
 				if src >= 0 {
 					// "joined Trump and Abe for talks": the support verb's object is the target
@@ -495,6 +531,8 @@ func (w *worker) code(c cand) (doc.Event, bool) {
 			src = subj
 			if c.slot >= 0 {
 				tgt = c.slot
+			} else if c.npSlot > 0 {
+				tgt = -1 // the object phrase, below
 			} else {
 				tgt = w.objectAfter(c.last, src)
 			}
@@ -550,6 +588,10 @@ func (w *worker) code(c cand) (doc.Event, bool) {
 	if tgt >= 0 && tgt != src {
 		tgtAct = w.actors(tgt)
 	}
+	if len(tgtAct) == 0 && c.p.Kind == Verb && ontology.Root(code) == "01" {
+		// "expressed hope that the government would": a statement is about its clause's subject
+		tgtAct = w.topic(c.last, srcAct)
+	}
 	if sameActors(srcAct, tgtAct) {
 		tgtAct = nil
 	}
@@ -563,8 +605,25 @@ func (w *worker) code(c cand) (doc.Event, bool) {
 			if pass {
 				tgtAct = w.npBefore(c.head)
 			} else {
-				tgtAct = w.npAfter(c.last)
+				if c.npSlot > 0 {
+					tgtAct = w.npAfter(c.npSlot - 2)
+				} else {
+					tgtAct = w.npAfter(c.last)
+				}
+				if tgtAct == nil && c.last > c.head && patientNoun[w.toks[c.last].stem] {
+					tgtAct = w.np(c.head+1, c.last+1) // "released at least 19 hostages"
+					if m := w.toks[c.last].ment; tgtAct == nil && m >= 0 && w.chainOf[m] != src {
+						tgtAct = w.actors(w.chainOf[m]) // "accepted 1,141 Iraqi refugees"
+					}
+				}
 			}
+		}
+	}
+	if len(tgtAct) == 0 && c.p.Kind == Verb && len(srcAct) > 0 {
+		// "eased the curfew in Amman", "lifted the state of emergency in four states": with no
+		// one acted upon, the place where the event happens is its target
+		if ch := w.placeAfter(c.last); ch >= 0 && ch != src {
+			tgtAct = w.actors(ch)
 		}
 	}
 	if c.p.Kind == Noun && len(tgtAct) == 0 && !nounAlone && !w.s.opts.KeepUnattributed {
@@ -664,6 +723,12 @@ func (w *worker) code(c cand) (doc.Event, bool) {
 	}
 	fill(&e, code)
 	e.Trigger = doc.Mention{Span: trig, Text: w.d.Text[trig.Start:trig.End]}
+	for i := range srcAct {
+		w.widen(&srcAct[i], trig)
+	}
+	for i := range tgtAct {
+		w.widen(&tgtAct[i], trig)
+	}
 	e.Source, e.Target = srcAct, tgtAct
 	e.Negated = neg
 	e.Modality = mod
@@ -872,10 +937,18 @@ func (w *worker) statements(evs []doc.Event, heads []int) []doc.Event {
 				e.Target = w.actors(c)
 			}
 		}
+		if len(e.Target) == 0 {
+			e.Target = w.topic(i, e.Source)
+		}
 		mod, neg, _ := w.modality(i, si)
 		e.Negated = neg
 		e.Modality = mod
 		e.Rule = p.ID
+		if p.Head != "deny" && w.reportsObligation(i) {
+			// "said the government must ensure security": a demand on the clause's subject
+			fill(&e, "100")
+			e.Rule += "+must"
+		}
 		clause := doc.Span{Start: w.toks[w.segs[si].t0].start, End: w.toks[w.segs[si].t1-1].end}
 		e.Date, e.DateBasis = w.date(clause, e.Trigger.Span, si)
 		evs = append(evs, e)
@@ -910,6 +983,11 @@ func sameActors(a, b []doc.Actor) bool {
 	}
 	for i := range a {
 		if a[i].Code != b[i].Code {
+			return false
+		}
+		// a bare sector code names a kind, not one actor: "the army ... attacked a military
+		// base" are two
+		if a[i].Country == "" && len(a[i].Code) <= 3 && a[i].Code != "" && !strings.EqualFold(a[i].Name, b[i].Name) {
 			return false
 		}
 	}
@@ -958,7 +1036,9 @@ func (w *worker) pledged(h, si int) byte {
 	return 0
 }
 
-var agreeCue = set("agree agrees agreed agreeing willing ready prepared able decide decides decided offer offers offered offering consent consents consented")
+// agreeCue: "decided to" is not here: a decision is reported as an act ("decided to lift the
+// sanctions" codes the lifting).
+var agreeCue = set("agree agrees agreed agreeing willing ready prepared able offer offers offered offering consent consents consented")
 
 // reducedPassive reports a past participle that modifies the noun before it ("six farmers killed in",
 // "a convoy attacked by"): a passive without "be" that is not the verb of its clause.
@@ -1024,9 +1104,17 @@ func (w *worker) npBefore(h int) []doc.Actor {
 // npAfter returns the object noun phrase after token t as an uncoded actor, or nil.
 func (w *worker) npAfter(t int) []doc.Actor {
 	start := t + 1
+	if start < len(w.toks) && w.toks[start].prep && w.toks[start].low != "of" && !w.toks[t].prep {
+		return nil // "freed prisoners from a jail": an adjunct, not the object
+	}
 	end := start
 	for k := start; k < len(w.toks) && k-start < 6; k++ {
 		tk := w.toks[k]
+		if k == start && tk.low == "that" && k+1 < len(w.toks) && !w.toks[k+1].det && !pronouns[w.toks[k+1].low] &&
+			!w.toks[k+1].capital && !w.toks[k+1].verbish && !w.toks[k+1].punct {
+			end = k + 1 // "of that death toll": a determiner
+			continue
+		}
 		if tk.punct && tk.low != "-" && tk.low != "'" || relWords[tk.low] || boundaryWords[tk.low] || pronouns[tk.low] ||
 			k > start && preps[tk.low] || w.isVerbish(k) && !dets[tk.low] {
 			break
@@ -1057,7 +1145,10 @@ func (w *worker) np(start, end int) []doc.Actor {
 	case "and", "or", "but", "then", "also", "today", "yesterday", "tomorrow", "earlier", "later", "late", "just", "hours", "days", "weeks":
 		return nil
 	}
-	if w.toks[start].ment >= 0 || w.toks[end-1].ment >= 0 {
+	if f := w.toks[start]; !f.capital && len(f.low) > 5 && strings.HasSuffix(f.low, "ing") {
+		return nil // "complaining of", "regulating the zones": a participle, not an object
+	}
+	if w.coded(start) || w.coded(end-1) {
 		return nil // a coded mention heads or ends the phrase and was not chosen
 	}
 	a, b = w.toks[start].start, w.toks[end-1].end
@@ -1142,4 +1233,306 @@ func (w *worker) findLoose(word string, pos, gap int) int {
 		}
 	}
 	return -1
+}
+
+// objectNP reports whether an uncoded noun phrase object starts at token pos: not a preposition, a
+// verb, a clause boundary, a pronoun or a time ("on Sunday").
+func (w *worker) objectNP(pos int) bool {
+	if w.s.opts.CodedOnly || pos >= len(w.toks) {
+		return false
+	}
+	t := w.toks[pos]
+	if t.prep && pos+1 < len(w.toks) && (w.toks[pos+1].num || w.toks[pos+1].low == "least") {
+		t.prep = false // "at least 19 hostages", "about 300 people"
+	}
+	if t.punct || t.prep || t.low == "to" || boundaryWords[t.low] || pronouns[t.low] && !possessive[t.low] || t.auxbe ||
+		t.verbish && !t.det || t.ment >= 0 && !w.ments[t.ment].norp && !possessive[t.low] {
+		return false
+	}
+	return w.npAfter(pos-1) != nil
+}
+
+// currency reports a currency sign ("$", "€", "£", "¥").
+func currency(s string) bool {
+	switch s {
+	case "$", "€", "£", "¥":
+		return true
+	}
+	return false
+}
+
+// modifies reports whether a mention ending before token t is a modifier inside a noun phrase: the
+// pattern word or a lower-case noun follows it ("the US embargo on", "a U.N. advance team"), not a
+// verb, an article or a preposition ("send Russia aid" keeps Russia a participant).
+func (w *worker) modifies(t int, word string) bool {
+	n := w.toks[t]
+	if n.stem == word || n.low == word {
+		return true
+	}
+	if n.punct || n.capital || n.det || n.prep || n.verbish || n.auxbe || n.ment >= 0 || boundaryWords[n.low] {
+		return false
+	}
+	return t+1 < len(w.toks) && (w.toks[t+1].stem == word || w.toks[t+1].low == word)
+}
+
+// npSlotOK reports whether a pattern's final TARGET slot may take an uncoded noun phrase: not for
+// consultation and diplomatic cooperation, whose targets are actors ("received food" is no visit),
+// nor, for a final slot, for a pattern of a verb and a preposition alone.
+func npSlotOK(p *Pattern, middle bool) bool {
+	r := p.Code[:min(2, len(p.Code))]
+	if r == "04" || r == "05" {
+		return false
+	}
+	if middle {
+		return true // "accuse TARGET of": the slot is the phrase between the words
+	}
+	// "give to TARGET": the words in the gap carry the meaning ("gave a speech to business
+	// leaders"), so only an actor may fill the slot; "release TARGET", "lift ban on TARGET" may
+	// take any object
+	for _, w := range p.Words {
+		if w != "" && !preps[w] {
+			return true
+		}
+	}
+	return len(p.Words) == 1
+}
+
+// topic returns what a statement at token t is about: the subject of the clause it reports ("said
+// the embassy had", "expressed hope that the government would"), as its coded actors or, unless
+// CodedOnly, as the noun phrase; nil when the clause's subject is the speaker or there is none.
+func (w *worker) topic(t int, src []doc.Actor) []doc.Actor {
+	return w.topicHop(t, src, 2)
+}
+
+// topicHop is topic, allowed to pass hops times over a pronoun subject and its verb or adjective
+// ("said it is skeptical of the toll", "said they hoped Bolton would").
+func (w *worker) topicHop(t int, src []doc.Actor, hops int) []doc.Actor {
+	j := t + 1
+	for j < len(w.toks) && (w.toks[j].low == "that" || w.toks[j].low == ":" || w.toks[j].low == "\"" || w.toks[j].low == ",") {
+		j++
+	}
+	if as := w.aboutObject(t); as != nil {
+		return as
+	}
+	for k := j; k < len(w.toks) && k <= j+4; k++ {
+		tk := w.toks[k]
+		if k == j && pronouns[tk.low] && !possessive[tk.low] && hops > 0 {
+			// "said it is skeptical of", "said they hoped Bolton would": past the speaker
+			if v := w.attitudeAfter(k + 1); v > k {
+				return w.topicHop(v, src, hops-1)
+			}
+			return nil
+		}
+		if tk.ment >= 0 {
+			m := w.ments[tk.ment]
+			if m.pronoun && !possessive[tk.low] || w.governed(m.t0) {
+				return nil // "said it would", "said on Monday in Paris"
+			}
+			as := w.actors(w.chainOf[tk.ment])
+			if sameActors(as, src) {
+				return nil
+			}
+			return as
+		}
+		if tk.punct && tk.low != "-" && tk.low != "'" || tk.verbish || tk.auxbe || tk.prep || boundaryWords[tk.low] {
+			break
+		}
+	}
+	if w.s.opts.CodedOnly || j >= len(w.toks) || !w.objectNP(j) {
+		return nil
+	}
+	// the noun phrase must be a clause's subject: a verb follows it
+	np := w.npAfter(j - 1)
+	if np == nil {
+		return nil
+	}
+	for k := j; k < len(w.toks) && k <= j+8; k++ {
+		if w.toks[k].start >= np[0].End {
+			if w.toks[k].verbish || w.toks[k].auxbe {
+				return np
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// patientNoun holds the nouns that, as the last word of a pattern, name the people the event is
+// done to ("release hostages", "expel diplomats"): the phrase they end is the target.
+var patientNoun = set("hostage prisoner detainee captive refugee migrant diplomat inspector worker journalist activist civilian people soldier protester protestor demonstrator student fisherman sailor national citizen")
+
+// inNumber reports a dot or comma between two numbers ("1 . 2 billion", "1 , 141" in text tokenized
+// with spaces).
+func (w *worker) inNumber(j int) bool {
+	l := w.toks[j].low
+	return (l == "." || l == ",") && j > 0 && j+1 < len(w.toks) && w.toks[j-1].num && w.toks[j+1].num
+}
+
+// widen makes a coded actor's mention cover its noun phrase: the articles, numbers and modifiers
+// before it ("the top American diplomat", "six Philippine Army soldiers") and, when the mention
+// modifies a noun, that head noun ("Philippine Army soldiers"), never across the trigger, a verb,
+// a preposition, punctuation or another mention.
+func (w *worker) widen(a *doc.Actor, trig doc.Span) {
+	if a.Code == "" || a.End <= a.Start {
+		return
+	}
+	t0 := sort.Search(len(w.toks), func(k int) bool { return w.toks[k].start >= a.Start })
+	if t0 >= len(w.toks) || w.toks[t0].start != a.Start {
+		return
+	}
+	t1 := t0
+	for t1 < len(w.toks) && w.toks[t1].end <= a.End {
+		t1++
+	}
+	if t1 == t0 || w.toks[t0].ment >= 0 && w.ments[w.toks[t0].ment].pronoun {
+		return
+	}
+	free := func(k int) bool {
+		t := w.toks[k]
+		return !t.punct && t.ment < 0 && !t.prep && !t.verbish && !t.auxbe && !boundaryWords[t.low] &&
+			!pronouns[t.low] && (t.end <= trig.Start || t.start >= trig.End) && t.low != "to" && !negWords[t.low]
+	}
+	// the head noun after a modifying mention: "Philippine Army soldiers", "Iraqi troops"
+	end, words := t1, 0
+	for k := t1; k < len(w.toks) && k < t1+5; {
+		t := w.toks[k]
+		if t.ment >= 0 && !w.ments[t.ment].pronoun && (t.end <= trig.Start || t.start >= trig.End) {
+			k = w.ments[t.ment].t1 // "Philippine Army soldiers": adjacent mentions of one phrase
+			end = k
+			continue
+		}
+		if words == 2 || !free(k) || t.capital || t.det || t.num || strings.HasSuffix(t.low, "ly") || t.verb && !t.nounCtx {
+			break
+		}
+		words++
+		k++
+		end = k
+	}
+	if end > t1 && end < len(w.toks) && w.toks[end].low == "'s" {
+		end = t1 // "Iran's ...": the possessor stays as it is
+	}
+	start := t0
+	for k := t0 - 1; k >= 0 && k >= t0-4 && free(k) && !(w.toks[k].low == "s" && k > 0 && w.toks[k-1].punct); k-- {
+		start = k
+		if w.toks[k].det {
+			break // the article opens the phrase
+		}
+	}
+	a.Start, a.End = w.toks[start].start, w.toks[end-1].end
+}
+
+// placeAfter returns the chain of a coded place after "in", "on", "at", "into", "across" or
+// "throughout" within the clause of token t, or -1.
+func (w *worker) placeAfter(t int) int {
+	si := w.segOf[t]
+	for j := t + 1; j < w.segs[si].t1 && j <= t+8; j++ {
+		switch w.toks[j].low {
+		case "in", "on", "at", "into", "across", "throughout", "inside":
+			if c := w.chainStarting(j+1, w.segs[si].t1, 2); c >= 0 && w.ments[w.chains[c][0]].place {
+				return c
+			}
+			return -1
+		}
+		if w.toks[j].verbish || w.toks[j].auxbe {
+			return -1
+		}
+	}
+	return -1
+}
+
+// aboutObject returns what an attitude is about: the object of "about", "over", "at", "of",
+// "regarding" or "concerning" after the statement at t, across a time word, a pronoun subject
+// and an adjective ("expressed optimism Friday over the deal", "says he is pessimistic about the
+// talks"), as coded actors or a noun phrase.
+func (w *worker) aboutObject(t int) []doc.Actor {
+	for j := t + 1; j < len(w.toks) && j <= t+6; j++ {
+		tk := w.toks[j]
+		switch tk.low {
+		case "about", "over", "at", "of", "regarding", "concerning":
+			if c := w.chainStarting(j+1, len(w.toks), 2); c >= 0 {
+				return w.actors(c)
+			}
+			if w.s.opts.CodedOnly {
+				return nil
+			}
+			return w.npAfter(j)
+		}
+		if tk.punct || tk.prep || tk.verbish && !tk.auxbe || tk.ment >= 0 && !w.ments[tk.ment].pronoun {
+			return nil
+		}
+	}
+	return nil
+}
+
+// coded reports whether token k belongs to a mention of a coded actor.
+func (w *worker) coded(k int) bool {
+	m := w.toks[k].ment
+	return m >= 0 && len(w.ments[m].actors) > 0 && w.ments[m].actors[0].Code != ""
+}
+
+// parenEnd returns the token of the ")" closing a short parenthesis without a verb that opens at
+// token j ("(LAF)", "(about $2 million)"), or -1.
+func (w *worker) parenEnd(j int) int {
+	for k := j + 1; k < len(w.toks) && k <= j+5; k++ {
+		t := w.toks[k]
+		if t.low == ")" {
+			return k
+		}
+		if t.verbish || t.auxbe || t.low == "(" {
+			return -1
+		}
+	}
+	return -1
+}
+
+// isSupport reports a support verb at token j that reads as a verb ("announced a suspension").
+func (w *worker) isSupport(j int) bool {
+	wi := w.toks[j].wi
+	return wi != nil && wi.support && !w.toks[j].nounCtx
+}
+
+// attitudeAfter returns the last token of an attitude after a pronoun subject that starts at token
+// k ("is skeptical", "is pessimistic", "hoped", "expects", "are worried"): a verb of saying or
+// thinking, or a form of "be" and an adjective; or -1.
+func (w *worker) attitudeAfter(k int) int {
+	for k < len(w.toks) && (aux[w.toks[k].low] && !beForms[w.toks[k].low] || strings.HasSuffix(w.toks[k].low, "ly")) {
+		k++ // "would", "has", "strongly"
+	}
+	if k >= len(w.toks) {
+		return -1
+	}
+	t := w.toks[k]
+	if w.speech(k) != nil || thinkVerbs[t.stem] || thinkVerbs[t.low] {
+		return k
+	}
+	if beForms[t.low] && k+1 < len(w.toks) {
+		n := w.toks[k+1]
+		if !n.punct && !n.det && !n.prep && n.ment < 0 && !n.verbish {
+			return k + 1
+		}
+	}
+	return -1
+}
+
+// thinkVerbs are verbs of hoping, thinking and expecting whose clause a statement reports.
+var thinkVerbs = set("hope hoped hopes expect expects expected believe believes believed think thinks thought fear fears feared feel feels felt want wants wanted agree agrees agreed")
+
+// reportsObligation reports a "must", "should" or "has to" in the clause that the verb of saying at
+// token i reports, before any other verb of saying.
+func (w *worker) reportsObligation(i int) bool {
+	for j := i + 1; j < len(w.toks) && j <= i+12; j++ {
+		t := w.toks[j]
+		switch t.low {
+		case "must", "should":
+			return !(j+1 < len(w.toks) && negWords[w.toks[j+1].low]) // "should not": a warning
+		case "to":
+			if p := w.toks[j-1].low; p == "has" || p == "have" || p == "needs" || p == "need" {
+				return j-1 > i+1
+			}
+		}
+		if j > i+1 && w.speech(j) != nil || t.low == ";" || boundaryWords[t.low] && t.low != "that" {
+			return false
+		}
+	}
+	return false
 }

@@ -34,8 +34,17 @@ type Options struct {
 	CodedOnly bool
 	// MainOnly keeps one event per sentence, the main one: a verb trigger of the main clause with
 	// coded actors is preferred over events in subordinate or relative clauses and nominal triggers.
-	// Sentence-level event data (one event per sentence) wants this; by default every event is kept.
+	// Sentence-level event data (one event per sentence) wants this; by default the distinct
+	// happenings of a sentence are kept (see KeepAll).
 	MainOnly bool
+	// KeepAll keeps every event found in a sentence. By default, once a sentence has an event in
+	// its main clause, the events that are parts of it are pruned: triggers in infinitives and
+	// participles ("met X to discuss trade"), nominal triggers ("rejected the request"), events of
+	// relative or adverbial clauses ("who was arrested last year") unless reached through their
+	// antecedent with a coded agent of their own, conjoined verbs that retell the main event, a
+	// general statement beside a specific one by the same speaker; of overlapping triggers the
+	// longer stays (see prune.go).
+	KeepAll bool
 	// NoStatements turns off CAMEO 01 statements for reported speech.
 	NoStatements bool
 }

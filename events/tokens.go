@@ -26,6 +26,26 @@ type tok struct {
 // digits, with inner apostrophes, hyphens and dots), the clitics 's and n't as their own tokens, and
 // single punctuation marks.
 func tokenize(dst []tok, s string, base int) []tok {
+	n0 := len(dst)
+	dst = tokenizeRaw(dst, s, base)
+	// text tokenized with spaces ("Iran ' s forces", "Baghdad ’ s"): the clitic 's as one token
+	out := n0
+	for k := n0; k < len(dst); k++ {
+		t := dst[k]
+		if t.punct && t.low == "'" && k > n0 && !dst[k-1].punct && k+1 < len(dst) && dst[k+1].low == "s" && !dst[k+1].capital {
+			dst[out] = tok{start: t.start, end: dst[k+1].end, low: "'s", stem: "'s", ment: -1}
+			out++
+			k++
+			continue
+		}
+		dst[out] = t
+		out++
+	}
+	return dst[:out]
+}
+
+// tokenizeRaw is tokenize without the joining of a spaced clitic.
+func tokenizeRaw(dst []tok, s string, base int) []tok {
 	i := 0
 	var buf []byte
 	for i < len(s) {

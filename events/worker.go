@@ -30,6 +30,7 @@ type cand struct {
 	head     int // head token
 	last     int // last token of the trigger
 	slot     int // chain index of the TARGET slot, or -1
+	npSlot   int // 1 + the first token of an uncoded noun phrase that fills a final TARGET slot, or 0
 	fronted  bool
 	antecSeg int // for a fronted (relative clause) match, the segment holding the antecedent
 	words    int // pattern words matched, for choosing among overlapping matches
@@ -52,6 +53,9 @@ type worker struct {
 	firstMemo   []memo
 	timexSorted bool
 	evbuf       []doc.Event
+	roles       []evRole
+	fronted     []bool // per event of the sentence: matched through a relative clause's antecedent
+	keep        []bool
 	heads       []int
 	kinds       []Kind
 	pub         string // the publication date, once parsed
@@ -69,10 +73,10 @@ var (
 	beForms       = set("is are was were be been being am get gets got gotten getting")
 	possessive    = set("his her its their our my")
 	pronouns      = set("he she him his her it its they them their we us our i me my")
-	linkers       = set("and or & , as well along with other its their his her fellow the both also some several")
+	linkers       = set("and or & , as well along with other its their his her fellow the both also some several allied")
 	nounPrev      = set("the a an this these those its their his her our my your 's new fresh further another any no renewed latest recent first second third several many more of for after before during amid in on against with by from at about over into between under amid despite without through across toward towards upon within")
 	negWords      = set("not n't never no without nor")
-	intendCue     = set("willing able will 'll shall going plan plans planned planning intend intends intended aim aims aimed seek seeks sought want wants wanted set expected expect ready prepared vow vows vowed pledge pledges pledged promise promises promised decide decides decided agree agrees agreed hope hopes hoped try tries tried attempt attempts attempted")
+	intendCue     = set("willing able will 'll shall going plan plans planned planning intend intends intended aim aims aimed seek seeks sought want wants wanted set expected expect ready prepared vow vows vowed pledge pledges pledged promise promises promised agree agrees agreed hope hopes hoped try tries tried attempt attempts attempted")
 	hypoCue       = set("may might could should would if unless whether possible possibly likely perhaps can")
 	negVerbCue    = set("refuse refuses refused refusing fail fails failed failing decline declines declined declining")
 	threatCue     = set("threaten threatens threatened threatening")
@@ -104,6 +108,7 @@ func (w *worker) sentence(sent doc.Span) {
 	evs := w.evbuf[:0]
 	heads := w.heads[:0]
 	kinds := w.kinds[:0]
+	w.fronted = w.fronted[:0]
 	defer func() { w.evbuf, w.heads, w.kinds = evs[:0], heads[:0], kinds[:0] }()
 	for _, c := range cands {
 		e, ok := w.code(c)
@@ -111,10 +116,17 @@ func (w *worker) sentence(sent doc.Span) {
 			evs = append(evs, e)
 			heads = append(heads, c.head)
 			kinds = append(kinds, c.p.Kind)
+			w.fronted = append(w.fronted, c.fronted)
 		}
 	}
 	if !w.s.opts.NoStatements && len(evs) == 0 {
 		evs = w.statements(evs, heads)
+		if len(evs) > 1 && !w.s.opts.KeepAll {
+			evs = generalStatements(evs)
+		}
+	}
+	if !w.s.opts.KeepAll && !w.s.opts.MainOnly {
+		evs = w.prune(evs, heads, kinds)
 	}
 	if w.s.opts.MainOnly && len(evs) > 1 && len(heads) < len(evs) {
 		evs = evs[:1] // statements only
@@ -578,4 +590,24 @@ func (w *worker) subordinate(si int) bool {
 		}
 	}
 	return false
+}
+
+// generalStatements drops a general statement (CAMEO 010) whose speaker also makes a more specific
+// one in the sentence ("said she hoped ...": the hope, 013).
+func generalStatements(evs []doc.Event) []doc.Event {
+	out := evs[:0]
+	for i, e := range evs {
+		drop := false
+		if e.Cameo == "010" {
+			for j, f := range evs {
+				if j != i && f.Cameo != "010" && sameActors(e.Source, f.Source) {
+					drop = true
+				}
+			}
+		}
+		if !drop {
+			out = append(out, e)
+		}
+	}
+	return out
 }
