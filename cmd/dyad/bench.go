@@ -3,7 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"runtime"
+	"runtime/pprof"
 	"syscall"
 	"time"
 
@@ -16,8 +18,9 @@ import (
 
 func newBenchCmd() *cobra.Command {
 	var (
-		in     inputFlags
-		rounds int
+		in      inputFlags
+		rounds  int
+		profile string
 	)
 	cmd := &cobra.Command{
 		Use:   "bench FILE...",
@@ -52,6 +55,17 @@ memory allocated per document and the peak resident memory.`,
 			}
 			if len(arts) == 0 {
 				return fmt.Errorf("no articles to measure")
+			}
+			if profile != "" {
+				f, err := os.Create(profile)
+				if err != nil {
+					return err
+				}
+				defer f.Close()
+				if err := pprof.StartCPUProfile(f); err != nil {
+					return err
+				}
+				defer pprof.StopCPUProfile()
 			}
 			st := benchStages(p, arts)
 			workers := max(in.workers, 1)
@@ -100,6 +114,7 @@ memory allocated per document and the peak resident memory.`,
 	}
 	in.add(cmd)
 	cmd.Flags().IntVar(&rounds, "rounds", 3, "how many times to code the corpus")
+	cmd.Flags().StringVar(&profile, "cpuprofile", "", "write a CPU profile to FILE (go tool pprof)")
 	return cmd
 }
 
