@@ -72,6 +72,7 @@ func (a Article) PublishedTime() (time.Time, bool) {
 
 var timeLayouts = []string{
 	time.RFC3339Nano,
+	"2006-01-02T15:04Z07:00",
 	"2006-01-02T15:04:05",
 	"2006-01-02T15:04",
 	"2006-01-02 15:04:05Z07:00",
@@ -237,8 +238,9 @@ type Entity struct {
 	Actor *Actor `json:"actor,omitempty"`
 	// Rule names the dictionary entry or rule that found the mention.
 	Rule string `json:"rule,omitempty"`
-	// Ref, for a coreferent mention ("he", "the minister"), is the index of the entity it refers to,
-	// or -1. It is not part of the JSON record.
+	// Ref, for a coreferent mention ("Lavrov" after "Sergey Lavrov"), is the index of the entity it
+	// refers to, or -1. Stages that make entities set it; Decode sets -1, as it is not part of the
+	// JSON record.
 	Ref int `json:"-"`
 }
 

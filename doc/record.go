@@ -76,7 +76,48 @@ func Decode(data []byte) (*Doc, error) {
 	if bad != nil {
 		return nil, bad
 	}
+	if err := out.check(); err != nil {
+		return nil, err
+	}
+	for i := range out.Entities {
+		out.Entities[i].Ref = -1 // coreference links are not part of the record
+	}
 	return out, nil
+}
+
+// check reports the first span that ends before it starts, and quote links to events that do not
+// exist.
+func (d *Doc) check() error {
+	bad := func(what string, i int, s Span) error {
+		if s.End < s.Start {
+			return fmt.Errorf("%s %d: span [%d, %d] ends before it starts", what, i, s.Start, s.End)
+		}
+		return nil
+	}
+	var errs []error
+	for i, e := range d.Entities {
+		errs = append(errs, bad("entity", i, e.Span))
+	}
+	for i, t := range d.Timexes {
+		errs = append(errs, bad("timex", i, t.Span))
+	}
+	for i, q := range d.Quotes {
+		errs = append(errs, bad("quote", i, q.Span))
+		for _, e := range q.Events {
+			if e < 0 || e >= len(d.Events) {
+				errs = append(errs, fmt.Errorf("quote %d: links to event %d, which does not exist", i, e))
+			}
+		}
+	}
+	for i, e := range d.Events {
+		errs = append(errs, bad("event", i, e.Trigger.Span), bad("event sentence", i, e.Sentence))
+	}
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // offsetMap converts between byte offsets and code-point offsets of one text.

@@ -120,3 +120,49 @@ func TestActorMentionAtZero(t *testing.T) {
 		t.Fatalf("decoded mention is %d-%d, want 0-6", a.Start, a.End)
 	}
 }
+
+func TestDecodeRejectsBadLinks(t *testing.T) {
+	for _, rec := range []string{
+		`{"text":"abcdef","entities":[{"start":4,"end":2,"type":"ORG"}]}`,
+		`{"text":"abcdef","quotes":[{"start":0,"end":3,"kind":"direct","events":[2]}]}`,
+	} {
+		if _, err := Decode([]byte(rec)); err == nil {
+			t.Errorf("Decode(%s) succeeded, want an error", rec)
+		}
+	}
+	d, err := Decode([]byte(`{"text":"NATO met.","entities":[{"start":0,"end":4,"type":"ORG"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Entities[0].Ref != -1 {
+		t.Errorf("a decoded entity refers to entity %d, want -1 (none)", d.Entities[0].Ref)
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte(`{"text":"“Мы” said Лавров.","sentences":[[0,17]],"entities":[{"start":10,"end":16,"type":"PERSON"}]}`))
+	f.Add([]byte(`{"content":"x","quotes":[{"start":0,"end":1,"parts":[[0,1]],"cue":{"start":0,"end":1}}]}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		d, err := Decode(b)
+		if err != nil {
+			return
+		}
+		for _, e := range d.Entities {
+			if e.Start < 0 || e.End > len(d.Text) || e.Start > e.End {
+				t.Fatalf("entity span %v outside the text", e.Span)
+			}
+		}
+		out, err := Encode(d)
+		if err != nil {
+			t.Fatalf("a decoded record does not encode: %v", err)
+		}
+		again, err := Decode(out)
+		if err != nil {
+			t.Fatalf("an encoded record does not decode: %v\n%s", err, out)
+		}
+		out2, _ := Encode(again)
+		if string(out) != string(out2) {
+			t.Fatalf("encode(decode(encode(x))) differs:\n%s\n%s", out, out2)
+		}
+	})
+}

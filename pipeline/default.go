@@ -25,16 +25,21 @@ type Options struct {
 	Stages []string
 }
 
-// stageDirs returns the existing subdirectories named name of the user dictionary directories.
-func (o Options) stageDirs(name string) []string {
+// StageDirs returns the subdirectories named name (a stage: "actors", "timex", ...) of the user
+// dictionary directories that exist. It fails when a directory of DictDirs itself does not exist,
+// so that a mistyped --dict is not silently ignored.
+func (o Options) StageDirs(name string) ([]string, error) {
 	var out []string
 	for _, d := range o.DictDirs {
+		if fi, err := os.Stat(d); err != nil || !fi.IsDir() {
+			return nil, fmt.Errorf("dictionary directory %s: not a directory", d)
+		}
 		p := filepath.Join(d, name)
 		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
 			out = append(out, p)
 		}
 	}
-	return out
+	return out, nil
 }
 
 // resolve resolves a speaker or actor mention ("he", "the minister", "Lavrov") through the actors
@@ -46,19 +51,27 @@ func resolve(d *doc.Doc, m doc.Span) *doc.Actor {
 
 // Default builds dyad's standard pipeline: text, actors, timex, quotes, events.
 func Default(opts Options) (*Pipeline, error) {
-	ac, err := actors.New(actors.Options{Dicts: opts.stageDirs("actors")})
+	dirs := map[string][]string{}
+	for _, name := range []string{"actors", "timex", "quotes", "events"} {
+		d, err := opts.StageDirs(name)
+		if err != nil {
+			return nil, err
+		}
+		dirs[name] = d
+	}
+	ac, err := actors.New(actors.Options{Dicts: dirs["actors"]})
 	if err != nil {
 		return nil, err
 	}
-	tx, err := timex.NewWithOptions(timex.Options{Lexicons: opts.stageDirs("timex")})
+	tx, err := timex.NewWithOptions(timex.Options{Lexicons: dirs["timex"]})
 	if err != nil {
 		return nil, err
 	}
-	qu, err := quotes.New(quotes.Options{Resolve: resolve, Extra: opts.stageDirs("quotes")})
+	qu, err := quotes.New(quotes.Options{Resolve: resolve, Extra: dirs["quotes"]})
 	if err != nil {
 		return nil, err
 	}
-	ev, err := events.New(events.Options{Resolve: resolve, EventDate: timex.EventDate, Extra: opts.stageDirs("events")})
+	ev, err := events.New(events.Options{Resolve: resolve, EventDate: timex.EventDate, Extra: dirs["events"]})
 	if err != nil {
 		return nil, err
 	}

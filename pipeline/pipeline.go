@@ -2,8 +2,10 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
 
 	"dyad/doc"
@@ -55,13 +57,7 @@ func (p *Pipeline) Apply(d *doc.Doc) error {
 			errs = append(errs, fmt.Errorf("%s: %w", s.Name(), err))
 		}
 	}
-	switch len(errs) {
-	case 0:
-		return nil
-	case 1:
-		return errs[0]
-	}
-	return fmt.Errorf("%v", errs)
+	return errors.Join(errs...)
 }
 
 func applySafe(s Stage, d *doc.Doc) (err error) {
@@ -94,7 +90,8 @@ type Result struct {
 // Run codes the inputs on a pool of workers (0 means one per core) and calls out with each result in
 // input order. At most a few results per worker are held at once, so memory does not grow with the
 // size of the corpus. Run stops at the end of in, when ctx is done, or when out returns an error,
-// and returns that error (or ctx's).
+// and returns that error (or ctx's). Run stops reading in when it stops: the producer of in must
+// watch the same ctx (cancel it after Run returns) so that it does not block on a send forever.
 func (p *Pipeline) Run(ctx context.Context, in <-chan Input, workers int, out func(Result) error) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -122,7 +119,7 @@ func (p *Pipeline) Run(ctx context.Context, in <-chan Input, workers int, out fu
 				r := Result{Origin: j.in.Origin, Err: j.in.Err}
 				if j.in.Err == nil {
 					r.Doc, r.Err = p.Code(j.in.Article)
-					r.Doc.Warnings = append(j.in.Warnings, r.Doc.Warnings...)
+					r.Doc.Warnings = slices.Concat(j.in.Warnings, r.Doc.Warnings)
 				}
 				results <- done{j.seq, r}
 			}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
+	"strings"
 	"testing"
 
 	"dyad/doc"
@@ -55,4 +56,14 @@ func BenchmarkSegment(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(sents)*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// Hostile input must stay linear: 40 KB of "!?" once took seconds.
+func BenchmarkSegmentMarks(b *testing.B) {
+	s := strings.Repeat("!?", 20000) + "x"
+	d := doc.New(doc.Article{Text: s})
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		Segment(d)
+	}
 }

@@ -157,6 +157,9 @@ func appendSentences(out []doc.Span, s string, toks []doc.Token) []doc.Span {
 	return append(out, doc.Span{Start: start, End: toks[len(toks)-1].End})
 }
 
+// maxClosers bounds the run of closing marks after a sentence end.
+const maxClosers = 8
+
 // boundaryAt decides whether a sentence ends at token i. It returns the index of the last token of
 // the sentence (after closing quotes and brackets) and of the first token of the next one.
 func boundaryAt(s string, toks []doc.Token, i int) (last, next int, ok bool) {
@@ -174,9 +177,10 @@ func boundaryAt(s string, toks []doc.Token, i int) (last, next int, ok bool) {
 	default:
 		return 0, 0, false
 	}
-	// closing quotes and brackets that belong to this sentence
+	// closing quotes and brackets that belong to this sentence (a few at most: a longer run of marks
+	// is no sentence end, and the bound keeps splitting linear on hostile input such as "!?!?!?...")
 	last = i
-	for last+1 < len(toks) {
+	for last+1 < len(toks) && last-i < maxClosers {
 		n := toks[last+1]
 		if n.Start != toks[last].End { // must touch
 			break

@@ -47,6 +47,7 @@ func TestSentences(t *testing.T) {
 		{"unclosed quote", "“He opened a quote. It never closed.\n\nA new paragraph starts.", []string{"“He opened a quote.", "It never closed.", "A new paragraph starts."}},
 		{"ellipsis", "He paused… Then he spoke.", []string{"He paused…", "Then he spoke."}},
 		{"crlf paragraphs", "Headline here\r\n\r\nBody one. Body two.", []string{"Headline here", "Body one.", "Body two."}},
+		{"long run of marks", "Really?!?!?!?!?!?!?!?!?! Yes.", []string{"Really?!?!?!?!?!?!?!?!?!", "Yes."}},
 		{"empty", "", nil},
 		{"spaces only", "  \n\n \t ", nil},
 	}

@@ -6,7 +6,6 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
-	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -147,13 +146,4 @@ func stageNames(p *pipeline.Pipeline) []string {
 		names = append(names, s.Name())
 	}
 	return names
-}
-
-// peakRSSMB returns the peak resident set size of the process in MB.
-func peakRSSMB() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return float64(ru.Maxrss) / 1024 // Linux reports KB
 }

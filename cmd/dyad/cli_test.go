@@ -98,3 +98,25 @@ func TestDictLint(t *testing.T) {
 		t.Fatalf("a broken user line was not reported with file:line: %v\n%s", err, out)
 	}
 }
+
+func TestMistypedDictDirFails(t *testing.T) {
+	_, _, err := runCLI(t, "code", "--dict", filepath.Join(t.TempDir(), "no-such-dir"), "../../examples/lavrov.txt")
+	if err == nil || !strings.Contains(err.Error(), "no-such-dir") {
+		t.Fatalf("a missing dictionary directory was not reported: %v", err)
+	}
+	out, _, err := runCLI(t, "dict", "lint", filepath.Join(t.TempDir(), "typo"))
+	if err == nil {
+		t.Fatalf("dict lint accepted a missing directory: %s", out)
+	}
+}
+
+func TestCodeWritesOutputFile(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "seed.jsonl")
+	if _, _, err := runCLI(t, "code", "-o", out, "../../examples/lavrov.txt"); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil || !bytes.Contains(b, []byte(`"published":"2022-05-28T04:19:00"`)) {
+		t.Fatalf("the output file does not hold the record: %v %.80s", err, b)
+	}
+}

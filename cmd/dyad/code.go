@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"os"
 
@@ -51,17 +52,19 @@ still coded, and the exit status is 1.`,
 				return err
 			}
 			w := cmd.OutOrStdout()
+			var file *os.File
 			if out != "" && out != "-" {
-				f, err := os.Create(out)
-				if err != nil {
+				if file, err = os.Create(out); err != nil {
 					return err
 				}
-				defer f.Close()
-				w = f
+				defer file.Close() // the error of the first Close is checked below
+				w = file
 			}
+			ctx, cancel := context.WithCancel(cmd.Context())
+			defer cancel() // stops the reader when coding stops early
 			bw := bufio.NewWriterSize(w, 1<<16)
 			failed := 0
-			err = p.Run(cmd.Context(), feed(cmd.Context(), args, opts), in.workers, func(r pipeline.Result) error {
+			err = p.Run(ctx, feed(ctx, args, opts), in.workers, func(r pipeline.Result) error {
 				if r.Err != nil {
 					reportErr(cmd, r.Origin, r.Err)
 					failed++
@@ -89,6 +92,11 @@ still coded, and the exit status is 1.`,
 			})
 			if ferr := bw.Flush(); err == nil && ferr != nil {
 				err = fmt.Errorf("writing output: %w", ferr)
+			}
+			if file != nil {
+				if cerr := file.Close(); err == nil && cerr != nil {
+					err = fmt.Errorf("writing %s: %w", out, cerr)
+				}
 			}
 			if err != nil {
 				return err

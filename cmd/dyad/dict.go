@@ -2,14 +2,12 @@ package main
 
 import (
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"dyad/actors"
 	"dyad/ontology"
+	"dyad/pipeline"
 )
 
 func newDictCmd() *cobra.Command {
@@ -26,29 +24,36 @@ func newDictLintCmd() *cobra.Command {
 		Use:   "lint [DIR...]",
 		Short: "Check the built-in dictionaries and user dictionary directories",
 		Long: `Lint checks the built-in dictionaries, lexicons and tables together with the user dictionary
-directories given (the same directories as --dict: DIR/actors, DIR/ontology, ...), and prints every
+directories given (the same directories as --dict: DIR/actors, DIR/timex, DIR/quotes, DIR/events), and prints every
 problem as file:line: message. The exit status is 1 when a problem is found.`,
 		Example: `  dyad dict lint
   dyad dict lint ./my-dicts`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			popts := pipeline.Options{DictDirs: args}
+			actorDirs, err := popts.StageDirs("actors")
+			if err != nil {
+				return err
+			}
 			n := 0
 			report := func(msg string) {
 				fmt.Fprintln(cmd.OutOrStdout(), msg)
 				n++
 			}
-			probs, err := actors.Lint(subdirs(args, "actors")...)
+			probs, err := actors.Lint(actorDirs...)
 			if err != nil {
 				return err
 			}
 			for _, p := range probs {
 				report(p.Error())
 			}
-			var onto []fs.FS
-			for _, d := range subdirs(args, "ontology") {
-				onto = append(onto, os.DirFS(d))
-			}
-			for _, e := range ontology.Lint(onto...) {
+			for _, e := range ontology.Lint() {
 				report(e.Error())
+			}
+			if n == 0 {
+				// the other stages' lexicons (timex, quotes, events) report their first problem when built
+				if _, err := pipeline.Default(popts); err != nil {
+					report(err.Error())
+				}
 			}
 			if n > 0 {
 				fmt.Fprintf(cmd.ErrOrStderr(), "dyad: %d problem(s)\n", n)
@@ -58,16 +63,4 @@ problem as file:line: message. The exit status is 1 when a problem is found.`,
 			return nil
 		},
 	}
-}
-
-// subdirs returns the existing subdirectories named name of the given directories.
-func subdirs(dirs []string, name string) []string {
-	var out []string
-	for _, d := range dirs {
-		p := filepath.Join(d, name)
-		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-			out = append(out, p)
-		}
-	}
-	return out
 }
