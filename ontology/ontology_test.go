@@ -374,10 +374,14 @@ func TestConcurrentUse(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for _, code := range []string{"020", "112", "190", "0214", "9999"} {
-				_ = Lookup(code)
+			for _, c := range []struct{ code, plover string }{{"020", "REQUEST"}, {"112", "ACCUSE"}, {"190", "ASSAULT"}, {"0214", "REQUEST"}} {
+				if got := Lookup(c.code).Plover; got != c.plover {
+					t.Errorf("Lookup(%s).Plover = %q under concurrent use, want %s", c.code, got, c.plover)
+				}
 			}
-			_ = PloverTypes()
+			if n := len(PloverTypes()); n != 16 {
+				t.Errorf("%d PLOVER types under concurrent use, want 16", n)
+			}
 		}()
 	}
 	wg.Wait()

@@ -179,6 +179,7 @@ type Error struct {
 	Err error
 }
 
+// Error returns "origin: message".
 func (e *Error) Error() string {
 	if e.Origin == "" {
 		return e.Err.Error()
