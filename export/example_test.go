@@ -27,7 +27,7 @@ func Example() {
 		Plover: "REQUEST", Cameo: "020", QuadClass: 1, Goldstein: 3,
 		Source: []doc.Actor{{Name: "Ruritania", Country: "RUR", Code: "RURGOV"}},
 		Target: []doc.Actor{{Name: "Freedonia", Country: "FRE", Code: "FRE"}}, Date: "2024-03-01"}}
-	s.Put(ctx, d)
+	s.Put(ctx, d) // the result and the id are not needed here
 
 	var b strings.Builder
 	n, err := export.Export(ctx, s, "gdelt", store.Query{}, &b)

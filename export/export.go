@@ -8,7 +8,7 @@
 //   - plover: PLOVER JSON event records, one per line; see PLOVEREvent.
 //   - parquet: one row per event with the columns of Event (readable by DuckDB, Spark, pandas).
 //
-// Every event row carries its cluster (the same day, dyad and CAMEO root across articles) with its
+// Every event row carries its cluster (the same ISO week, dyad and CAMEO root across articles) with its
 // counts of events, articles and sources. Offsets in csv and parquet rows are byte offsets into
 // the article text; the sentence and trigger texts are included.
 package export

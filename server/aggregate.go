@@ -2,48 +2,49 @@ package server
 
 import (
 	"context"
-	"errors"
-	"sort"
 	"time"
 
-	"dyad/doc"
 	"dyad/store"
 )
 
-// aggTTL is how long the aggregates are kept before they are computed again.
+// aggTTL is how long the aggregates are kept before they are read again.
 const aggTTL = 30 * time.Second
 
-// aggClusters is how many event clusters (the most reported first) the aggregates read. A store with
-// more clusters gets counts of its most reported events only (aggregates.Partial), which keeps the
-// home page fast on big stores (0.3 s for 1 million events) until the store counts dyads itself.
-const aggClusters = 20000
+// aggDyads and aggActors are how many of the most active dyads and actors the aggregates hold.
+const (
+	aggDyads  = 50
+	aggActors = 50
+)
 
-// dyadCount is a dyad (primary source and target codes) with its numbers of events and reports.
+// dyadCount is a dyad (primary source and target codes) with its number of events.
 type dyadCount struct {
-	Source   string `json:"source"`
-	Target   string `json:"target"`
-	Events   int    `json:"events"`
-	Clusters int    `json:"clusters"`
+	Source string `json:"source"`
+	Target string `json:"target"`
+	Events int64  `json:"events"`
 }
 
-// actorCount is an actor code with its numbers of events as primary source and as primary target.
+// actorCount is an actor code with its numbers of events as primary source, as primary target,
+// as either (once), and among all the actors of events.
 type actorCount struct {
 	Code     string `json:"code"`
-	AsSource int    `json:"as_source"`
-	AsTarget int    `json:"as_target"`
-	Events   int    `json:"events"`
+	AsSource int64  `json:"as_source"`
+	AsTarget int64  `json:"as_target"`
+	Events   int64  `json:"events"`
+	Mentions int64  `json:"mentions"`
 }
 
-// aggregates are the counts the home page and the actor list show.
+func toActorCount(a *store.ActorCount) actorCount {
+	return actorCount{Code: a.Code, AsSource: a.AsSource, AsTarget: a.AsTarget, Events: a.Events, Mentions: a.Mentions}
+}
+
+// aggregates are the counts the home page shows.
 type aggregates struct {
 	Stats  store.Stats
 	Dyads  []dyadCount
 	Actors []actorCount
-	// Partial reports counts made from the aggClusters most reported clusters only.
-	Partial bool
 }
 
-// aggregates returns the counts, computed from the event clusters at most every aggTTL.
+// aggregates returns the counts, read from the store's pre-aggregated tables at most every aggTTL.
 func (s *Server) aggregates(ctx context.Context) (*aggregates, error) {
 	c := &s.cache
 	c.mu.Lock()
@@ -55,66 +56,21 @@ func (s *Server) aggregates(ctx context.Context) (*aggregates, error) {
 	if err != nil {
 		return nil, err
 	}
-	type pair struct{ s, t string }
-	dy := map[pair]*dyadCount{}
-	ac := map[string]*actorCount{}
-	actor := func(code string) *actorCount {
-		a := ac[code]
-		if a == nil {
-			a = &actorCount{Code: code}
-			ac[code] = a
-		}
-		return a
-	}
-	seen := 0
-	err = s.st.Clusters(ctx, store.Query{Limit: aggClusters}, func(cl *store.Cluster) error {
-		seen++
-		if cl.Source != "" && cl.Target != "" {
-			k := pair{cl.Source, cl.Target}
-			d := dy[k]
-			if d == nil {
-				d = &dyadCount{Source: cl.Source, Target: cl.Target}
-				dy[k] = d
-			}
-			d.Events += cl.Events
-			d.Clusters++
-		}
-		if cl.Source != "" {
-			a := actor(cl.Source)
-			a.AsSource += cl.Events
-			a.Events += cl.Events
-		}
-		if cl.Target != "" && cl.Target != cl.Source {
-			a := actor(cl.Target)
-			a.AsTarget += cl.Events
-			a.Events += cl.Events
-		}
+	a := &aggregates{Stats: st, Dyads: []dyadCount{}, Actors: []actorCount{}}
+	err = s.st.Dyads(ctx, store.Query{Limit: aggDyads}, func(d *store.DyadCount) error {
+		a.Dyads = append(a.Dyads, dyadCount{Source: d.Source, Target: d.Target, Events: d.Events})
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	a := &aggregates{Stats: st, Partial: seen == aggClusters && st.Clusters > aggClusters}
-	for _, d := range dy {
-		a.Dyads = append(a.Dyads, *d)
-	}
-	sort.Slice(a.Dyads, func(i, j int) bool {
-		x, y := a.Dyads[i], a.Dyads[j]
-		if x.Events != y.Events {
-			return x.Events > y.Events
-		}
-		return x.Source+" "+x.Target < y.Source+" "+y.Target
+	err = s.st.Actors(ctx, store.ActorQuery{Limit: aggActors}, func(x *store.ActorCount) error {
+		a.Actors = append(a.Actors, toActorCount(x))
+		return nil
 	})
-	for _, x := range ac {
-		a.Actors = append(a.Actors, *x)
+	if err != nil {
+		return nil, err
 	}
-	sort.Slice(a.Actors, func(i, j int) bool {
-		x, y := a.Actors[i], a.Actors[j]
-		if x.Events != y.Events {
-			return x.Events > y.Events
-		}
-		return x.Code < y.Code
-	})
 	c.aggs, c.at = a, time.Now()
 	return a, nil
 }
@@ -134,32 +90,21 @@ type docSummary struct {
 	Events    int    `json:"events"`
 }
 
-func summarize(id int64, d *doc.Doc) docSummary {
-	return docSummary{DocID: id, ID: d.ID, Title: d.Title, URL: d.URL, Published: d.Published, Source: d.Source,
-		Sentences: len(d.Sentences), Entities: len(d.Entities), Timexes: len(d.Timexes), Quotes: len(d.Quotes), Events: len(d.Events)}
+func summarize(d *store.DocSummary) docSummary {
+	return docSummary{DocID: d.ID, ID: d.ArticleID, Title: d.Title, URL: d.URL, Published: d.Published, Source: d.Source,
+		Sentences: d.Sentences, Entities: d.Entities, Timexes: d.Timexes, Quotes: d.Quotes, Events: d.Events}
 }
 
-// maxIDGap is how many missing ids in a row listDocuments passes before it decides that no document
-// follows.
-const maxIDGap = 1000
-
 // listDocuments returns up to limit documents with ids above after, in id order, and the cursor of
-// the next page (0 when this page is not full). The store has no listing without layers yet, so it
-// reads the documents by id (ids are dense integers in both databases): its cost grows with limit,
-// not with after.
+// the next page (0 when this page is not full).
 func (s *Server) listDocuments(ctx context.Context, after int64, limit int) ([]docSummary, int64, error) {
 	out := []docSummary{}
-	for id, gap := after+1, 0; len(out) < limit && gap < maxIDGap; id++ {
-		d, err := s.st.Get(ctx, id)
-		if errors.Is(err, store.ErrNotFound) {
-			gap++
-			continue
-		}
-		if err != nil {
-			return nil, 0, err
-		}
-		gap = 0
-		out = append(out, summarize(id, d))
+	err := s.st.Documents(ctx, store.DocQuery{After: after, Limit: limit}, func(d *store.DocSummary) error {
+		out = append(out, summarize(d))
+		return nil
+	})
+	if err != nil {
+		return nil, 0, err
 	}
 	if len(out) == limit {
 		return out, out[len(out)-1].DocID, nil

@@ -2,11 +2,12 @@ package server
 
 import (
 	"net/http"
-	"strings"
+
+	"dyad/store"
 )
 
 // apiActors answers GET /api/actors: actor codes with their numbers of events as primary source and
-// target, most active first; prefix= keeps the codes that start with it (limit, offset).
+// target (and as either, and among all the actors of events), most active first; prefix= keeps the codes that start with it (limit, offset).
 func (s *Server) apiActors(w http.ResponseWriter, r *http.Request) error {
 	if s.st == nil {
 		return errNoStore
@@ -17,24 +18,13 @@ func (s *Server) apiActors(w http.ResponseWriter, r *http.Request) error {
 	if p.err != nil {
 		return p.err
 	}
-	a, err := s.aggregates(r.Context())
+	items := []actorCount{}
+	err := s.st.Actors(r.Context(), store.ActorQuery{Prefix: prefix, Limit: limit, Offset: offset}, func(a *store.ActorCount) error {
+		items = append(items, toActorCount(a))
+		return nil
+	})
 	if err != nil {
 		return err
-	}
-	items := []actorCount{}
-	skipped := 0
-	for _, x := range a.Actors {
-		if !strings.HasPrefix(x.Code, prefix) {
-			continue
-		}
-		if skipped < offset {
-			skipped++
-			continue
-		}
-		if len(items) == limit {
-			break
-		}
-		items = append(items, x)
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"items": items})
 	return nil

@@ -11,7 +11,9 @@ type ingestAnswer struct {
 	// Result is what the store did: inserted, replaced or unchanged.
 	Result string `json:"result"`
 	// Hash is the document's content hash (see store.Hash).
-	Hash     string   `json:"hash"`
+	Hash string `json:"hash"`
+	// DocID is the document's id in the store (GET /api/documents/{doc_id}; page /documents/{doc_id}).
+	DocID    int64    `json:"doc_id"`
 	ID       string   `json:"id,omitempty"`
 	Title    string   `json:"title,omitempty"`
 	Events   int      `json:"events"`
@@ -53,7 +55,7 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) error {
 	if cd.ID == "" {
 		cd.ID = "api:" + store.Hash(cd.Text)[:12]
 	}
-	res, err := s.st.Put(r.Context(), cd.Doc)
+	res, docID, err := s.st.Put(r.Context(), cd.Doc)
 	if err != nil {
 		return errorf(http.StatusUnprocessableEntity, "the store refused the document: %v", err)
 	}
@@ -65,7 +67,7 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) error {
 	if res == store.Inserted {
 		status = http.StatusCreated
 	}
-	writeJSON(w, status, ingestAnswer{Result: res.String(), Hash: store.Hash(d.Text), ID: d.ID, Title: d.Title,
+	writeJSON(w, status, ingestAnswer{Result: res.String(), Hash: store.Hash(d.Text), DocID: docID, ID: d.ID, Title: d.Title,
 		Events: len(d.Events), Quotes: len(d.Quotes), Entities: len(d.Entities), Timexes: len(d.Timexes), Warnings: d.Warnings})
 	return nil
 }

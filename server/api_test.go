@@ -122,7 +122,7 @@ func testAPIStore(t *testing.T, st store.Store) {
 		{"/api/documents/abc", 400, []string{"not a document id"}, -1},
 		{"/api/actors", 200, []string{`"code":"FRE","as_source":3,"as_target":3`, `"code":"RURGOV"`}, -1},
 		{"/api/actors?prefix=fr", 200, []string{`"code":"FRE"`}, 1},
-		{"/api/quotes?speaker=RUR", 200, []string{`"text":"We will not accept threats,"`, `"speaker":"Vell"`, `"code":"RURGOV"`}, 3},
+		{"/api/quotes?speaker=RUR", 200, []string{`"text":"We will not accept threats,"`, `"speaker":"Vell","cue":"said"`, `"code":"RURGOV"`}, 3},
 		{"/api/quotes?speaker=vell&from=2022-06", 200, nil, 1},
 		{"/api/quotes?text=threats&limit=1", 200, []string{`"next_after"`}, 1},
 		{"/api/dyads/RUR/FRE/timeline?by=month", 200, []string{`"start":"2022-05-01","events":2,"quad":[0,0,0,2,0],"goldstein":-2`, `"start":"2022-06-01"`}, -1},
@@ -195,12 +195,12 @@ func TestIngestNeedsTokenAndIsIdempotent(t *testing.T) {
 		t.Fatalf("an ingest with a wrong token answered %d, want 401", code)
 	}
 	code, body := do(t, "POST", ts.URL+"/api/ingest", "text/plain", article, "Authorization", "Bearer s3cret")
-	if code != 201 || !strings.Contains(body, `"result":"inserted"`) || !strings.Contains(body, `"id":"api:`) {
-		t.Fatalf("the first ingest answered %d %s, want 201 inserted with an id", code, body)
+	if code != 201 || !strings.Contains(body, `"result":"inserted"`) || !strings.Contains(body, `"id":"api:`) || !strings.Contains(body, `"doc_id":5`) {
+		t.Fatalf("the first ingest answered %d %s, want 201 inserted with an id and doc_id 5", code, body)
 	}
 	code, body = do(t, "POST", ts.URL+"/api/ingest", "text/plain", article, "Authorization", "Bearer s3cret")
-	if code != 200 || !strings.Contains(body, `"result":"unchanged"`) {
-		t.Fatalf("the second ingest answered %d %s, want 200 unchanged", code, body)
+	if code != 200 || !strings.Contains(body, `"result":"unchanged"`) || !strings.Contains(body, `"doc_id":5`) {
+		t.Fatalf("the second ingest answered %d %s, want 200 unchanged, doc_id 5", code, body)
 	}
 	_, body = do(t, "GET", ts.URL+"/api/documents", "", nil)
 	if !strings.Contains(body, `"title":"Freedonia opens its border"`) || strings.Count(body, `"doc_id"`) != 5 {

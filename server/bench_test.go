@@ -6,12 +6,15 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"testing"
 	"time"
+
+	"github.com/jackc/pgx/v5"
 
 	"dyad/doc"
 	"dyad/ontology"
@@ -45,13 +48,39 @@ func benchDoc(r *rand.Rand, i, n int, codes []ontology.Code) *doc.Doc {
 
 // benchStore opens (building it the first time) a SQLite store of total synthetic events, kept in
 // the temporary directory for later runs (dyad-server-bench-N-vV.db; delete it to rebuild).
+//
+// With DYAD_BENCH_POSTGRES set to a database URL, the store is built in PostgreSQL instead, in the
+// schema dyad_bench_N_vV (kept for later runs; drop it to rebuild).
 func benchStore(b *testing.B, total int) store.Store {
+	ctx := context.Background()
 	path := filepath.Join(os.TempDir(), fmt.Sprintf("dyad-server-bench-%d-v%d.db", total, store.SchemaVersion()))
-	st, err := store.OpenSQLite(path)
-	if err != nil {
+	var st store.Store
+	var err error
+	if u := os.Getenv("DYAD_BENCH_POSTGRES"); u != "" {
+		schema := fmt.Sprintf("dyad_bench_%d_v%d", total, store.SchemaVersion())
+		conn, err := pgx.Connect(ctx, u)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := conn.Exec(ctx, "CREATE SCHEMA IF NOT EXISTS "+schema); err != nil {
+			b.Fatal(err)
+		}
+		conn.Close(ctx)
+		pu, err := url.Parse(u)
+		if err != nil {
+			b.Fatal(err)
+		}
+		q := pu.Query()
+		q.Set("search_path", schema)
+		pu.RawQuery = q.Encode()
+		path = "postgres schema " + schema
+		st, err = store.OpenPostgres(ctx, pu.String())
+		if err != nil {
+			b.Fatal(err)
+		}
+	} else if st, err = store.OpenSQLite(path); err != nil {
 		b.Fatal(err)
 	}
-	ctx := context.Background()
 	stats, err := st.Stats(ctx)
 	if err != nil {
 		b.Fatal(err)
@@ -101,6 +130,7 @@ func BenchmarkEventQuery(b *testing.B) {
 		"type=ACCUSE&from=2021-03-01&to=2021-03-31", "root=02&quad=1", "actor=EGY&limit=100&after=500000",
 	}
 	lat := make([]time.Duration, 0, b.N)
+	slowest := make([]time.Duration, len(queries))
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		req := httptest.NewRequest("GET", "/api/events?"+queries[i%len(queries)], nil)
@@ -108,9 +138,17 @@ func BenchmarkEventQuery(b *testing.B) {
 		w := httptest.NewRecorder()
 		t0 := time.Now()
 		s.ServeHTTP(w, req)
-		lat = append(lat, time.Since(t0))
+		d := time.Since(t0)
+		lat = append(lat, d)
+		slowest[i%len(queries)] = max(slowest[i%len(queries)], d)
 		if w.Code != http.StatusOK {
 			b.Fatalf("%s: %d %s", req.URL, w.Code, w.Body)
+		}
+	}
+	b.StopTimer()
+	for i, q := range queries {
+		if slowest[i] > 0 {
+			b.Logf("slowest %-45s %v", q, slowest[i].Round(time.Microsecond))
 		}
 	}
 	slices.Sort(lat)
@@ -118,6 +156,59 @@ func BenchmarkEventQuery(b *testing.B) {
 	b.ReportMetric(q(0.5), "p50-ms")
 	b.ReportMetric(q(0.99), "p99-ms")
 	b.ReportMetric(float64(lat[len(lat)-1].Microseconds())/1000, "max-ms")
+}
+
+// BenchmarkPages measures the pages and endpoints other than event queries over the store of
+// BenchmarkEventQuery: actor pages, searches (a word every synthetic article has, and a rare one),
+// the home page, the article list, a dyad page and the dyad and actor counts. Each reports its
+// median and 99th percentile latency.
+func BenchmarkPages(b *testing.B) {
+	total := 1_000_000
+	if v, err := strconv.Atoi(os.Getenv("DYAD_BENCH_EVENTS")); err == nil && v > 0 {
+		total = v
+	}
+	st := benchStore(b, total)
+	for _, c := range []struct{ name, url string }{
+		{"actor-RUSGOV", "/actors/RUSGOV"},
+		{"actor-EGY", "/actors/EGY"},
+		{"api-search-common", "/api/search?q=talks"},
+		{"api-search-rare", "/api/search?q=article+4242"},
+		{"search-page", "/search?q=agreements"},
+		{"home", "/"},
+		{"documents", "/documents?after=50000"},
+		{"dyad-page", "/dyads/USA/RUS"},
+		{"api-actors", "/api/actors?prefix=RUS"},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			s, err := New(Config{Store: st}) // a new server: the home page's cache starts empty
+			if err != nil {
+				b.Fatal(err)
+			}
+			var lat []time.Duration
+			var first time.Duration
+			size := 0
+			for b.Loop() {
+				req := httptest.NewRequest("GET", c.url, nil)
+				req.Host = "127.0.0.1"
+				w := httptest.NewRecorder()
+				t0 := time.Now()
+				s.ServeHTTP(w, req)
+				lat = append(lat, time.Since(t0))
+				if w.Code != http.StatusOK {
+					b.Fatalf("%s: %d %s", c.url, w.Code, w.Body)
+				}
+				if len(lat) == 1 {
+					first, size = lat[0], w.Body.Len()
+				}
+			}
+			slices.Sort(lat)
+			q := func(p float64) float64 { return float64(lat[int(p*float64(len(lat)-1))].Microseconds()) / 1000 }
+			b.ReportMetric(first.Seconds()*1000, "first-ms")
+			b.ReportMetric(q(0.5), "p50-ms")
+			b.ReportMetric(q(0.99), "p99-ms")
+			b.ReportMetric(float64(size), "bytes")
+		})
+	}
 }
 
 // BenchmarkCode measures POST /api/code on the example article.

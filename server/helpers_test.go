@@ -181,11 +181,11 @@ func forEachStore(t *testing.T, f func(t *testing.T, st store.Store)) {
 func fill(t testing.TB, st store.Store) {
 	t.Helper()
 	ctx := context.Background()
-	if _, err := st.Put(ctx, lavrov(t)); err != nil {
+	if _, _, err := st.Put(ctx, lavrov(t)); err != nil {
 		t.Fatalf("storing the example article: %v", err)
 	}
 	for i, day := range handDates {
-		if _, err := st.Put(ctx, handDoc(t, day, "https://wire.example/"+day+"/"+string(rune('a'+i)))); err != nil {
+		if _, _, err := st.Put(ctx, handDoc(t, day, "https://wire.example/"+day+"/"+string(rune('a'+i)))); err != nil {
 			t.Fatalf("storing a hand-made article: %v", err)
 		}
 	}

@@ -122,6 +122,7 @@ type apiQuote struct {
 	Text    string     `json:"text"`
 	Kind    string     `json:"kind"`
 	Speaker string     `json:"speaker,omitempty"`
+	Cue     string     `json:"cue,omitempty"`
 	Actor   *apiActor  `json:"actor,omitempty"`
 	Events  []int      `json:"events,omitempty"`
 	Rule    string     `json:"rule,omitempty"`
@@ -130,6 +131,9 @@ type apiQuote struct {
 func toQuote(r *store.QuoteRow) apiQuote {
 	q := apiQuote{ID: r.ID, Index: r.Index, Article: apiArticle{r.DocID, r.ArticleID, r.Title, r.URL, r.Published, r.Outlet},
 		Text: r.Text, Kind: r.Kind, Events: r.Events, Rule: r.Rule}
+	if r.Cue != nil {
+		q.Cue = r.Cue.Text
+	}
 	if r.Speaker != nil {
 		q.Speaker = r.Speaker.Text
 		if a := r.Speaker.Actor; a != nil {

@@ -13,7 +13,6 @@ type homePage struct {
 	Dyads     []dyadCount
 	Actors    []actorCount
 	Documents []docSummary
-	Partial   bool
 }
 
 // pageHome shows the overview: counts, the most active dyads and actors, the first articles.
@@ -31,7 +30,7 @@ func (s *Server) pageHome(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p := &homePage{basePage: s.base("Overview"), Stats: a.Stats, Dyads: a.Dyads[:min(len(a.Dyads), 15)],
-		Actors: a.Actors[:min(len(a.Actors), 15)], Documents: docs, Partial: a.Partial}
+		Actors: a.Actors[:min(len(a.Actors), 15)], Documents: docs}
 	s.render(w, r, http.StatusOK, "home", p)
 	return nil
 }

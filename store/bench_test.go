@@ -136,6 +136,7 @@ func buildBulk(s *sqlStore, total int) error {
 	codes := "'" + strings.Join(synthCodes, "','") + "'"
 	stmts := []string{
 		`DROP INDEX events_dyad`, `DROP INDEX events_cluster`, `DROP INDEX events_day`,
+		`DROP INDEX events_pair`, `DROP INDEX events_src`, `DROP INDEX events_tgt`,
 		`CREATE TEMP TABLE codes (n INTEGER PRIMARY KEY, code TEXT)`,
 		`INSERT INTO codes (n, code) SELECT key, value FROM json_each('[` + strings.ReplaceAll(codes, "'", `"`) + `]')`,
 		fmt.Sprintf(`WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i < %d)
@@ -147,7 +148,7 @@ func buildBulk(s *sqlStore, total int) error {
 			INSERT INTO events (doc_id, idx, sent_start, sent_end, trig_start, trig_end, cameo, root, goldstein, quad,
 				date, negated, day, src_code, tgt_code, cluster, outlet, is_root)
 			SELECT doc_id, j, 0, 20, 10, 17, root || '0', root, g, quad, day, 0, day, src, tgt,
-				day || '|' || src || '|' || tgt || '|' || root, outlet, 0
+				date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) || ' days') || '|' || src || '|' || tgt || '|' || root, outlet, 0
 			FROM (SELECT d.id AS doc_id, k.j, d.pub_day AS day, d.outlet,
 				printf('%02d', 1 + abs(random()) % 20) AS root, 1 + abs(random()) % 4 AS quad,
 				(abs(random()) % 21) - 10.0 AS g,
@@ -156,14 +157,18 @@ func buildBulk(s *sqlStore, total int) error {
 				FROM documents d, k)`,
 		`CREATE INDEX events_dyad ON events (src_code, tgt_code, root, day, quad, goldstein)`,
 		`CREATE INDEX events_cluster ON events (cluster, doc_id)`,
-		`CREATE INDEX events_day ON events (day)`,
+		`CREATE INDEX events_day ON events (day, plover, root, quad)`,
+		`CREATE INDEX events_pair ON events (src_code, tgt_code, id)`,
+		`CREATE INDEX events_src ON events (src_code, id)`,
+		`CREATE INDEX events_tgt ON events (tgt_code, id)`,
+		`INSERT INTO dyads (src, tgt, n) SELECT src_code, tgt_code, COUNT(*) FROM events GROUP BY 1, 2`,
 		`INSERT INTO dyad_daily (src, tgt, day, quad, n, gsum)
 			SELECT src_code, tgt_code, day, quad, COUNT(*), SUM(goldstein) FROM events GROUP BY 1, 2, 3, 4`,
 		`INSERT INTO dyad_monthly (src, tgt, day, quad, n, gsum)
 			SELECT src, tgt, substr(day, 1, 8) || '01', quad, SUM(n), SUM(gsum) FROM dyad_daily GROUP BY 1, 2, 3, 4`,
 		`INSERT INTO dyad_codes (code) SELECT src FROM dyad_daily UNION SELECT tgt FROM dyad_daily`,
 		`INSERT INTO clusters (key, day, src, tgt, root, n_events, n_articles, n_sources)
-			SELECT cluster, MIN(day), MIN(src_code), MIN(tgt_code), MIN(root), COUNT(*), COUNT(DISTINCT doc_id),
+			SELECT cluster, MIN(substr(cluster, 1, 10)), MIN(src_code), MIN(tgt_code), MIN(root), COUNT(*), COUNT(DISTINCT doc_id),
 				COUNT(DISTINCT outlet) FROM events GROUP BY cluster`,
 		`DROP TABLE codes`,
 	}

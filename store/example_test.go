@@ -32,8 +32,8 @@ func Example() {
 		Source: []doc.Actor{{Name: "Ruritania", Code: "RURGOV"}}, Target: []doc.Actor{{Name: "Freedonia", Code: "FRE"}},
 		Date: "2024-03-01",
 	}}
-	r1, _ := s.Put(ctx, d)
-	r2, _ := s.Put(ctx, d)
+	r1, _, _ := s.Put(ctx, d)
+	r2, _, _ := s.Put(ctx, d)
 	fmt.Println(r1, r2)
 
 	s.Events(ctx, store.Query{Source: "RUR", Target: "FRE"}, func(e *store.EventRow) error {

@@ -66,7 +66,7 @@ func (s *sqlStore) eventWhere(q Query) *where {
 	w := &where{}
 	if q.Actor != "" {
 		c, a := prefix("code", q.Actor)
-		w.add(`(e.doc_id, e.idx) IN (SELECT doc_id, event_idx FROM event_actors WHERE `+c+`)`, a...)
+		w.add(`e.id IN (SELECT event_id FROM event_actors WHERE `+c+`)`, a...)
 	}
 	if q.Source != "" || q.Target != "" {
 		c, a := codesDyad("e.src_code", "e.tgt_code", q.Source, q.Target, q.Either)
@@ -141,15 +141,18 @@ func (r *EventRow) dest() []any {
 		&r.Cluster.Events, &r.Cluster.Articles, &r.Cluster.Sources}
 }
 
-// Events implements Store.
+// Events implements Store. See planEvents for how the matching ids are read.
 func (s *sqlStore) Events(ctx context.Context, q Query, fn func(*EventRow) error) error {
-	base := s.eventWhere(q)
+	plan, err := s.planEvents(ctx, q, q.Limit+q.Offset)
+	if err != nil {
+		return err
+	}
 	return paginate(q.Limit, q.Offset, q.After, func(after int64, n, offset int) (int, int64, error) {
-		w := &where{conds: append([]string(nil), base.conds...), args: append([]any(nil), base.args...)}
-		if after > 0 {
-			w.add(`e.id > ?`, after)
+		ids, err := s.planIDs(ctx, plan, after, n, offset)
+		if err != nil || len(ids) == 0 {
+			return 0, 0, err
 		}
-		rows, err := s.query(ctx, eventSelect+w.String()+` ORDER BY e.id LIMIT ? OFFSET ?`, append(w.args, n, offset)...)
+		rows, err := s.query(ctx, eventSelect+` WHERE e.id IN `+s.inIDs()+` ORDER BY e.id`, s.idsArg(ids))
 		if err != nil {
 			return 0, 0, fmt.Errorf("store: events: %w", err)
 		}
@@ -174,10 +177,8 @@ func (s *sqlStore) Events(ctx context.Context, q Query, fn func(*EventRow) error
 				return 0, 0, err
 			}
 		}
-		if len(page) == 0 {
-			return 0, 0, nil
-		}
-		return len(page), page[len(page)-1].ID, nil
+		// A page is full when the plan found n ids, even if one vanished meanwhile.
+		return len(ids), ids[len(ids)-1], nil
 	})
 }
 
@@ -281,14 +282,14 @@ func (s *sqlStore) Quotes(ctx context.Context, q QuoteQuery, fn func(*QuoteRow) 
 
 const quoteFields = `q.span_start, q.span_end, q.text, q.kind, q.parts, q.cue_start, q.cue_end, q.speaker_start,
 	q.speaker_end, q.speaker_text, q.has_actor, q.a_name, q.a_country, q.a_sector, q.a_code, q.a_role, q.a_rule,
-	q.a_start, q.a_end, q.events, q.rule`
+	q.a_start, q.a_end, q.events, q.rule, q.cue_text`
 
 // quoteScan receives the quoteFields columns.
 type quoteScan struct {
 	q              doc.Quote
 	parts, events  string
 	cs, ce, ss, se int
-	stext          string
+	stext, cueText string
 	hasActor       bool
 	a              doc.Actor
 }
@@ -296,7 +297,7 @@ type quoteScan struct {
 func (x *quoteScan) dest() []any {
 	return []any{&x.q.Start, &x.q.End, &x.q.Text, &x.q.Kind, &x.parts, &x.cs, &x.ce, &x.ss, &x.se, &x.stext,
 		&x.hasActor, &x.a.Name, &x.a.Country, &x.a.Sector, &x.a.Code, &x.a.Role, &x.a.Rule, &x.a.Start, &x.a.End,
-		&x.events, &x.q.Rule}
+		&x.events, &x.q.Rule, &x.cueText}
 }
 
 func (x *quoteScan) quote() doc.Quote {
@@ -308,7 +309,7 @@ func (x *quoteScan) quote() doc.Quote {
 		json.Unmarshal([]byte(x.events), &q.Events)
 	}
 	if x.cs >= 0 {
-		q.Cue = &doc.Mention{Span: doc.Span{Start: x.cs, End: x.ce}}
+		q.Cue = &doc.Mention{Span: doc.Span{Start: x.cs, End: x.ce}, Text: x.cueText}
 	}
 	if x.ss >= 0 {
 		q.Speaker = &doc.Speaker{Span: doc.Span{Start: x.ss, End: x.se}, Text: x.stext}
@@ -530,7 +531,8 @@ func (s *sqlStore) Stats(ctx context.Context) (Stats, error) {
 	var st Stats
 	err := s.db.QueryRowContext(ctx, `SELECT
 		(SELECT COUNT(*) FROM documents), (SELECT COALESCE(SUM(n_sentences), 0) FROM documents),
-		(SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM timexes), (SELECT COUNT(*) FROM quotes),
+		(SELECT COALESCE(SUM(n_entities), 0) FROM documents), (SELECT COALESCE(SUM(n_timexes), 0) FROM documents),
+		(SELECT COUNT(*) FROM quotes),
 		(SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM clusters)`).Scan(
 		&st.Documents, &st.Sentences, &st.Entities, &st.Timexes, &st.Quotes, &st.Events, &st.Clusters)
 	if err != nil {
@@ -542,10 +544,10 @@ func (s *sqlStore) Stats(ctx context.Context) (Stats, error) {
 // Get implements Store.
 func (s *sqlStore) Get(ctx context.Context, id int64) (*doc.Doc, error) {
 	d := &doc.Doc{}
-	var sents, paras, warns string
+	var sents, paras, warns, ents, tmxs string
 	err := s.db.QueryRowContext(ctx, rebind(`SELECT article_id, published, title, url, source, language, text,
-		sentences, paragraphs, warnings FROM documents WHERE id = ?`, s.pg), id).Scan(
-		&d.ID, &d.Published, &d.Title, &d.URL, &d.Source, &d.Language, &d.Text, &sents, &paras, &warns)
+		sentences, paragraphs, warnings, entities, timexes FROM documents WHERE id = ?`, s.pg), id).Scan(
+		&d.ID, &d.Published, &d.Title, &d.URL, &d.Source, &d.Language, &d.Text, &sents, &paras, &warns, &ents, &tmxs)
 	if isNoRows(err) {
 		return nil, ErrNotFound
 	}
@@ -561,45 +563,14 @@ func (s *sqlStore) Get(ctx context.Context, id int64) (*doc.Doc, error) {
 	if warns != "[]" {
 		json.Unmarshal([]byte(warns), &d.Warnings)
 	}
-	// entities
-	rows, err := s.query(ctx, `SELECT span_start, span_end, type, rule, ref, has_actor, a_name, a_country, a_sector,
-		a_code, a_role, a_rule, a_start, a_end FROM entities WHERE doc_id = ? ORDER BY idx`, id)
-	if err != nil {
-		return nil, fmt.Errorf("store: get %d: %w", id, err)
+	if err := decodeEntities(d, ents); err != nil {
+		return nil, fmt.Errorf("store: get %d: entities: %w", id, err)
 	}
-	for rows.Next() {
-		var e doc.Entity
-		var has bool
-		var a doc.Actor
-		if err := rows.Scan(&e.Start, &e.End, &e.Type, &e.Rule, &e.Ref, &has, &a.Name, &a.Country, &a.Sector,
-			&a.Code, &a.Role, &a.Rule, &a.Start, &a.End); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("store: get %d: %w", id, err)
-		}
-		e.Text = d.Slice(e.Span)
-		if has {
-			e.Actor = &a
-		}
-		d.Entities = append(d.Entities, e)
+	if err := decodeTimexes(d, tmxs); err != nil {
+		return nil, fmt.Errorf("store: get %d: timexes: %w", id, err)
 	}
-	rows.Close()
-	// timexes
-	rows, err = s.query(ctx, `SELECT span_start, span_end, type, value, rule FROM timexes WHERE doc_id = ? ORDER BY idx`, id)
-	if err != nil {
-		return nil, fmt.Errorf("store: get %d: %w", id, err)
-	}
-	for rows.Next() {
-		var t doc.Timex
-		if err := rows.Scan(&t.Start, &t.End, &t.Type, &t.Value, &t.Rule); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("store: get %d: %w", id, err)
-		}
-		t.Text = d.Slice(t.Span)
-		d.Timexes = append(d.Timexes, t)
-	}
-	rows.Close()
 	// quotes
-	rows, err = s.query(ctx, `SELECT `+quoteFields+` FROM quotes q WHERE doc_id = ? ORDER BY idx`, id)
+	rows, err := s.query(ctx, `SELECT `+quoteFields+` FROM quotes q WHERE doc_id = ? ORDER BY idx`, id)
 	if err != nil {
 		return nil, fmt.Errorf("store: get %d: %w", id, err)
 	}

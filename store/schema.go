@@ -14,6 +14,7 @@ type migration func(ctx context.Context, tx *sql.Tx, pg bool) error
 // migrations is the schema history; the schema version is the number of migrations applied.
 var migrations = []migration{
 	migrateV1,
+	migrateV2,
 }
 
 // ddl expands the type placeholders of a DDL statement for a dialect:
@@ -114,7 +115,7 @@ var schemaV1 = []string{
 		day {code} NOT NULL DEFAULT '',       -- event day, '' when unknown
 		src_code {code} NOT NULL DEFAULT '',  -- primary source actor code
 		tgt_code {code} NOT NULL DEFAULT '',  -- primary target actor code
-		cluster {code} NOT NULL DEFAULT '',   -- day|src|tgt|root
+		cluster {code} NOT NULL DEFAULT '',   -- day|src|tgt|root (version 2: week|src|tgt|root, see ClusterKey)
 		outlet TEXT NOT NULL DEFAULT '',
 		is_root {bool} NOT NULL,
 		UNIQUE (doc_id, idx)
@@ -178,6 +179,99 @@ func migrateV1(ctx context.Context, tx *sql.Tx, pg bool) error {
 	stmts = append(stmts, `CREATE INDEX documents_hash ON documents (hash)`)
 	for _, s := range stmts {
 		if _, err := tx.ExecContext(ctx, ddl(s, pg)); err != nil {
+			return fmt.Errorf("%w in %.60q", err, strings.TrimSpace(s))
+		}
+	}
+	return nil
+}
+
+// schemaV2 makes filtered event queries answer from indexes in id order (so that a query with a
+// LIMIT stops early instead of sorting every match), adds the pre-aggregated dyad and actor counts,
+// and widens clusters from the exact day to the ISO week.
+//   - event_actors.event_id (the events.id of the row) with an index on (code, event_id): the events
+//     of an actor code in id order;
+//   - events (src_code, tgt_code, id), (src_code, id), (tgt_code, id): a dyad's, a source's and a
+//     target's events in id order; events_day widened to (day, plover, root, quad);
+//   - dyads: events per primary dyad (source code, target code), every event counted (with or
+//     without a day); actor_codes: rows of event_actors per code (source or target, any position).
+//     Both are maintained on every write; queries read them to list codes and to plan;
+//   - clusters: the key's date is the Monday of the event day's ISO week (see ClusterKey);
+//   - quotes.cue_text: the words of the cue, so that quote listings show them without the text;
+//   - entities and timexes: JSON columns of documents instead of tables (see layers.go), which
+//     halves the rows an ingest writes.
+var schemaV2 = []string{
+	`ALTER TABLE quotes ADD COLUMN cue_text TEXT NOT NULL DEFAULT ''`,
+	`UPDATE quotes SET cue_text = (SELECT {byte_slice} FROM documents d WHERE d.id = quotes.doc_id) WHERE cue_start >= 0`,
+	`ALTER TABLE event_actors ADD COLUMN event_id {int} NOT NULL DEFAULT 0`,
+	`UPDATE event_actors SET event_id = (SELECT e.id FROM events e WHERE e.doc_id = event_actors.doc_id AND e.idx = event_actors.event_idx)`,
+	`DROP INDEX event_actors_code`,
+	`CREATE INDEX event_actors_code ON event_actors (code, event_id)`,
+	`CREATE INDEX events_pair ON events (src_code, tgt_code, id)`,
+	`CREATE INDEX events_src ON events (src_code, id)`,
+	`CREATE INDEX events_tgt ON events (tgt_code, id)`,
+	// The events of a date range with the filters that have no index of their own: a date filter
+	// with a PLOVER type, a CAMEO root or a QuadClass is answered from the index alone.
+	`DROP INDEX events_day`,
+	// Entities and timexes move into their document (see layers.go).
+	`ALTER TABLE documents ADD COLUMN entities TEXT NOT NULL DEFAULT '[]'`,
+	`ALTER TABLE documents ADD COLUMN n_entities {int} NOT NULL DEFAULT 0`,
+	`ALTER TABLE documents ADD COLUMN timexes TEXT NOT NULL DEFAULT '[]'`,
+	`ALTER TABLE documents ADD COLUMN n_timexes {int} NOT NULL DEFAULT 0`,
+	`UPDATE documents SET
+		entities = COALESCE((SELECT {entities_json} FROM entities x WHERE x.doc_id = documents.id), '[]'),
+		n_entities = (SELECT COUNT(*) FROM entities x WHERE x.doc_id = documents.id),
+		timexes = COALESCE((SELECT {timexes_json} FROM timexes x WHERE x.doc_id = documents.id), '[]'),
+		n_timexes = (SELECT COUNT(*) FROM timexes x WHERE x.doc_id = documents.id)`,
+	`DROP TABLE entities`,
+	`DROP TABLE timexes`,
+	`CREATE INDEX events_day ON events (day, plover, root, quad)`,
+	`CREATE TABLE dyads (
+		src {code} NOT NULL, tgt {code} NOT NULL, n {int} NOT NULL,
+		PRIMARY KEY (src, tgt)
+	) {without_rowid}`,
+	`INSERT INTO dyads (src, tgt, n) SELECT src_code, tgt_code, COUNT(*) FROM events GROUP BY src_code, tgt_code`,
+	`CREATE TABLE actor_codes (code {code} NOT NULL PRIMARY KEY, n {int} NOT NULL) {without_rowid}`,
+	`INSERT INTO actor_codes (code, n) SELECT code, COUNT(*) FROM event_actors WHERE code <> '' GROUP BY code`,
+	`UPDATE events SET cluster = {week_of_day} || '|' || src_code || '|' || tgt_code || '|' || root WHERE day <> ''`,
+	`DELETE FROM clusters`,
+	`INSERT INTO clusters (key, day, src, tgt, root, n_events, n_articles, n_sources)
+		SELECT cluster, MIN({week_of_day}), MIN(src_code), MIN(tgt_code), MIN(root), COUNT(*), COUNT(DISTINCT doc_id),
+			COUNT(DISTINCT NULLIF(outlet, '')) FROM events WHERE cluster <> '' GROUP BY cluster`,
+}
+
+func migrateV2(ctx context.Context, tx *sql.Tx, pg bool) error {
+	week := `date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) || ' days')`
+	slice := `CAST(substr(CAST(d.text AS BLOB), quotes.cue_start + 1, quotes.cue_end - quotes.cue_start) AS TEXT)`
+	if pg {
+		week = `to_char(date_trunc('week', day::date), 'YYYY-MM-DD')`
+		slice = `convert_from(substring(convert_to(d.text, 'UTF8') from (quotes.cue_start + 1)::int for (quotes.cue_end - quotes.cue_start)::int), 'UTF8')`
+	}
+	// Entities and timexes as JSON arrays in idx order (see layers.go).
+	ents := `json_group_array(json_array(x.span_start, x.span_end, x.type, x.rule, x.ref,
+		CASE WHEN x.has_actor THEN json_array(x.a_name, x.a_country, x.a_sector, x.a_code, x.a_role, x.a_rule, x.a_start, x.a_end) END))`
+	tmxs := `json_group_array(json_array(x.span_start, x.span_end, x.type, x.value, x.rule))`
+	if pg {
+		ents = `json_agg(json_build_array(x.span_start, x.span_end, x.type, x.rule, x.ref,
+		CASE WHEN x.has_actor THEN json_build_array(x.a_name, x.a_country, x.a_sector, x.a_code, x.a_role, x.a_rule, x.a_start, x.a_end) END) ORDER BY x.idx)::text`
+		tmxs = `json_agg(json_build_array(x.span_start, x.span_end, x.type, x.value, x.rule) ORDER BY x.idx)::text`
+	} // SQLite aggregates in the order the rows come: the primary key (doc_id, idx).
+	stmts := append([]string(nil), schemaV2...)
+	if !pg {
+		// The full-text indexes keep which documents (quotes) hold a word, not where: searches
+		// ask for words, never phrases (see ftsQuery), and positions were most of the index's
+		// writing time. They are contentless: rebuilt from the stored texts.
+		stmts = append(stmts,
+			`DROP TABLE docs_fts`,
+			`CREATE VIRTUAL TABLE docs_fts USING fts5(title, text, content='', contentless_delete=1, detail=none, tokenize='porter unicode61')`,
+			`INSERT INTO docs_fts (rowid, title, text) SELECT id, title, text FROM documents`,
+			`DROP TABLE quotes_fts`,
+			`CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='', contentless_delete=1, detail=none, tokenize='porter unicode61')`,
+			`INSERT INTO quotes_fts (rowid, text) SELECT id, text FROM quotes`,
+		)
+	}
+	for _, s := range stmts {
+		s = strings.NewReplacer("{week_of_day}", week, "{byte_slice}", slice, "{entities_json}", ents, "{timexes_json}", tmxs).Replace(ddl(s, pg))
+		if _, err := tx.ExecContext(ctx, s); err != nil {
 			return fmt.Errorf("%w in %.60q", err, strings.TrimSpace(s))
 		}
 	}

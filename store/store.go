@@ -31,9 +31,14 @@
 // dyad filters and timelines use these. An actor filter matches any source or target actor of the
 // event. Actor codes are matched as prefixes ("RUS" matches "RUSGOV"). An event's day is its date
 // when that is a full day (YYYY-MM-DD), else the article's publication day, else it has no day and
-// is left out of timelines. A cluster is the set of events with the same day, dyad and CAMEO root
-// (GDELT's event deduplication): its counts of events, distinct articles and distinct outlets
-// (Article.Source, else the URL's host) are maintained on every write.
+// is left out of timelines. A cluster is the set of events with the same dyad and CAMEO root whose
+// days fall in the same ISO week (Monday to Sunday; GDELT's event deduplication, over a date window
+// because reports of one event are dated by their publication, a day or two apart): its counts of
+// events, distinct articles and distinct outlets (Article.Source, else the URL's host) are
+// maintained on every write. A fixed calendar window, rather than a sliding "within a day of
+// another report", keeps clusters independent of the order in which articles are stored, and
+// costs a write nothing more than the exact day did; its price is that two reports on either side
+// of a Sunday midnight fall in two clusters.
 package store
 
 import (
@@ -43,14 +48,16 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"dyad/doc"
 )
 
 // Store is a database of coded documents. Implementations are safe for concurrent use.
 type Store interface {
-	// Put stores one document in one transaction and reports what it did.
-	Put(ctx context.Context, d *doc.Doc) (Result, error)
+	// Put stores one document in one transaction and reports what it did and the document's id
+	// (for Unchanged and Duplicate, the id of the document already stored).
+	Put(ctx context.Context, d *doc.Doc) (Result, int64, error)
 	// PutBatch stores several documents in one transaction (faster than Put in a loop): either all
 	// of them are written or, on error, none. Results are in the order of ds.
 	PutBatch(ctx context.Context, ds []*doc.Doc) ([]Result, error)
@@ -69,6 +76,15 @@ type Store interface {
 	Clusters(ctx context.Context, q Query, fn func(*Cluster) error) error
 	// Timeline aggregates the events matching q by day, week or month.
 	Timeline(ctx context.Context, q Query, by Interval) ([]Bucket, error)
+	// Documents calls fn for each stored document matching q, in id order, without its layers.
+	Documents(ctx context.Context, q DocQuery, fn func(*DocSummary) error) error
+	// Dyads calls fn for each primary dyad (both codes known) matching q's Source and Target
+	// prefixes (and Either), most events first, with q's Limit and Offset. Counts come from a
+	// table kept on every write.
+	Dyads(ctx context.Context, q Query, fn func(*DyadCount) error) error
+	// Actors calls fn for each primary actor code matching q's Prefix, most events first, with its
+	// Limit and Offset. Counts come from tables kept on every write.
+	Actors(ctx context.Context, q ActorQuery, fn func(*ActorCount) error) error
 	// Stats counts what is stored.
 	Stats(ctx context.Context) (Stats, error)
 	// Close releases the database.
@@ -170,18 +186,30 @@ type EventRow struct {
 	Cluster Cluster
 }
 
-// Cluster is the set of events reported on the same day with the same dyad and CAMEO root.
+// Cluster is the set of events of the same ISO week with the same dyad and CAMEO root.
 type Cluster struct {
-	// Key is "day|source|target|root".
-	Key                       string
+	// Key is "week|source|target|root", week being the Monday of the ISO week.
+	Key string
+	// Day is the Monday of the cluster's ISO week; Source and Target the primary actor codes.
 	Day, Source, Target       string
 	Root                      string
 	Events, Articles, Sources int
 }
 
-// ClusterKey returns the cluster key of an event with this day, primary codes and CAMEO code.
+// ClusterKey returns the cluster key of an event with this day, primary codes and CAMEO code: the
+// Monday of the day's ISO week, the codes and the CAMEO root ("2022-05-23|RUSGOV|USAGOV|04").
 func ClusterKey(day, source, target, cameo string) string {
-	return day + "|" + source + "|" + target + "|" + cameoRoot(cameo)
+	return WeekOf(day) + "|" + source + "|" + target + "|" + cameoRoot(cameo)
+}
+
+// WeekOf returns the Monday of the ISO week of an ISO day ("2022-05-28" -> "2022-05-23"), or day
+// itself when it is not an ISO day.
+func WeekOf(day string) string {
+	t, err := time.Parse("2006-01-02", day)
+	if err != nil {
+		return day
+	}
+	return t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7)).Format("2006-01-02")
 }
 
 // QuoteRow is one stored quote with the article it came from.
@@ -190,6 +218,53 @@ type QuoteRow struct {
 	ID, DocID                                      int64
 	Index                                          int
 	ArticleID, Hash, URL, Title, Published, Outlet string
+}
+
+// DocQuery selects documents. Zero fields do not filter.
+type DocQuery struct {
+	// Text is a full-text search over titles and texts (words, all of which must occur).
+	Text string
+	// From and To bound the publication day, inclusive (ISO dates).
+	From, To string
+	// Limit, Offset and After paginate as in Query.
+	Limit, Offset int
+	After         int64
+}
+
+// DocSummary is a stored document without its text and layers, with the number of each layer's
+// items.
+type DocSummary struct {
+	// ID is the document's id in the store.
+	ID int64
+	// ArticleID, Hash, URL, Title, Published, Source, Outlet and Language describe the article;
+	// Added is when it was stored (RFC 3339, UTC).
+	ArticleID, Hash, URL, Title, Published, Source, Outlet, Language, Added string
+	// Sentences, Entities, Timexes, Quotes and Events count the layers' items.
+	Sentences, Entities, Timexes, Quotes, Events int
+}
+
+// DyadCount is a primary dyad with its number of events.
+type DyadCount struct {
+	Source, Target string
+	Events         int64
+}
+
+// ActorQuery selects actor codes for Actors.
+type ActorQuery struct {
+	// Prefix keeps the codes that start with it ("RUS").
+	Prefix string
+	// Limit caps the number of codes (0: no limit); Offset skips codes first.
+	Limit, Offset int
+}
+
+// ActorCount is an actor code with its numbers of events.
+type ActorCount struct {
+	Code string
+	// AsSource and AsTarget count the events with the code as primary source and as primary
+	// target; Events those with it as either (an event with the code on both sides counts once).
+	AsSource, AsTarget, Events int64
+	// Mentions counts the code among all the source and target actors of events, primary or not.
+	Mentions int64
 }
 
 // Interval is the width of a timeline bucket.

@@ -42,11 +42,14 @@ func encode(t *testing.T, d *doc.Doc) string {
 func TestPutGetRoundTrip(t *testing.T) {
 	forEach(t, func(t *testing.T, s Store) {
 		d := sampleDoc(t, "https://example.org/a", "2022-05-25")
-		r, err := s.Put(ctx, d)
+		r, id, err := s.Put(ctx, d)
 		if err != nil || r != Inserted {
 			t.Fatalf("Put = %v, %v; want inserted", r, err)
 		}
-		got, err := s.Get(ctx, firstDocID(t, s))
+		if id != firstDocID(t, s) {
+			t.Errorf("Put returned id %d, the store holds %d", id, firstDocID(t, s))
+		}
+		got, err := s.Get(ctx, id)
 		if err != nil {
 			t.Fatalf("Get failed: %v", err)
 		}
@@ -72,12 +75,13 @@ func TestIdempotentAndReplace(t *testing.T) {
 		if res[0] != Inserted || res[1] != Unchanged {
 			t.Fatalf("a batch with the same document twice gave %v, want [inserted unchanged]", res)
 		}
-		if r, _ := s.Put(ctx, sampleDoc(t, "https://example.org/a", "2022-05-25")); r != Unchanged {
-			t.Fatalf("putting an identical document again gave %v, want unchanged", r)
+		first := firstDocID(t, s)
+		if r, id, _ := s.Put(ctx, sampleDoc(t, "https://example.org/a", "2022-05-25")); r != Unchanged || id != first {
+			t.Fatalf("putting an identical document again gave %v id %d, want unchanged id %d", r, id, first)
 		}
 		// The same text and URL under another id and date is a duplicate: the first is kept.
 		dup := sampleDoc(t, "https://example.org/a", "2022-05-26")
-		if r, err := s.Put(ctx, dup); err != nil || r != Duplicate {
+		if r, id, err := s.Put(ctx, dup); err != nil || r != Duplicate || id != first {
 			t.Fatalf("putting another record with the same text and URL gave %v, %v; want duplicate", r, err)
 		}
 		st, _ := s.Stats(ctx)
@@ -95,7 +99,7 @@ func TestIdempotentAndReplace(t *testing.T) {
 		d2.Events = d2.Events[1:]
 		d2.Events[0].Cameo, d2.Events[0].Plover, d2.Events[0].QuadClass, d2.Events[0].Goldstein = "130", "THREATEN", 3, -4.4
 		d2.Quotes[0].Events = nil
-		if r, err := s.Put(ctx, d2); err != nil || r != Replaced {
+		if r, id, err := s.Put(ctx, d2); err != nil || r != Replaced || id != first {
 			t.Fatalf("putting a re-coded document gave %v, %v; want replaced", r, err)
 		}
 		st, _ = s.Stats(ctx)
@@ -147,8 +151,8 @@ func TestClustersCountArticlesAndSources(t *testing.T) {
 			t.Fatalf("found %d RUS->USA events, want 3", len(rows))
 		}
 		cl := rows[0].Cluster
-		if cl.Articles != 3 || cl.Sources != 2 || cl.Events != 3 || cl.Key != "2022-05-24|RUSGOV|USA|02" {
-			t.Errorf("cluster = %+v; want 3 articles from 2 sources, key 2022-05-24|RUSGOV|USA|02", cl)
+		if cl.Articles != 3 || cl.Sources != 2 || cl.Events != 3 || cl.Key != "2022-05-23|RUSGOV|USA|02" {
+			t.Errorf("cluster = %+v; want 3 articles from 2 sources, key 2022-05-23|RUSGOV|USA|02 (the Monday of 2022-05-24)", cl)
 		}
 		if rows[0].Outlet != "reuters.example" || !rows[0].IsRoot {
 			t.Errorf("event row outlet %q root %v; want reuters.example, true", rows[0].Outlet, rows[0].IsRoot)
@@ -351,7 +355,7 @@ func TestLargeDocument(t *testing.T) {
 		d.Sentences = doc.Spans{{Start: 0, End: 24}, {Start: 26, End: len(d.Text)}}
 		d.Events = []doc.Event{{Sentence: d.Sentences[1], Trigger: doc.Mention{Span: doc.Span{Start: 40, End: 43}},
 			Cameo: "040", Plover: "CONSULT", QuadClass: 1, Goldstein: 1, Date: "2022-05-25"}}
-		if _, err := s.Put(ctx, d); err != nil {
+		if _, _, err := s.Put(ctx, d); err != nil {
 			t.Fatalf("Put of a 50 MB document failed: %v", err)
 		}
 		got, err := s.Get(ctx, firstDocID(t, s))
@@ -388,7 +392,7 @@ func TestOpen(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Open(sqlite://...) failed: %v", err)
 	}
-	if _, err := s.Put(ctx, sampleDoc(t, "", "2022-05-25")); err != nil {
+	if _, _, err := s.Put(ctx, sampleDoc(t, "", "2022-05-25")); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -430,7 +434,7 @@ func FuzzFTSQuery(f *testing.F) {
 		f.Fatal(err)
 	}
 	defer st.Close()
-	if _, err := st.Put(ctx, sampleDoc(f, "", "2022-05-25")); err != nil {
+	if _, _, err := st.Put(ctx, sampleDoc(f, "", "2022-05-25")); err != nil {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -9,7 +9,11 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -44,17 +48,14 @@ func isNoRows(err error) bool {
 
 // Table columns written by batches, in the order rows are built.
 var (
-	entityCols = []string{"doc_id", "idx", "span_start", "span_end", "type", "rule", "ref", "has_actor",
-		"a_name", "a_country", "a_sector", "a_code", "a_role", "a_rule", "a_start", "a_end"}
-	timexCols = []string{"doc_id", "idx", "span_start", "span_end", "type", "value", "rule"}
 	quoteCols = []string{"doc_id", "idx", "span_start", "span_end", "text", "kind", "parts",
 		"cue_start", "cue_end", "speaker_start", "speaker_end", "speaker_text", "has_actor",
-		"a_name", "a_country", "a_sector", "a_code", "a_role", "a_rule", "a_start", "a_end", "events", "rule"}
-	eventCols = []string{"doc_id", "idx", "sent_start", "sent_end", "sentence_text", "trig_start", "trig_end",
+		"a_name", "a_country", "a_sector", "a_code", "a_role", "a_rule", "a_start", "a_end", "events", "rule", "cue_text"}
+	eventCols = []string{"id", "doc_id", "idx", "sent_start", "sent_end", "sentence_text", "trig_start", "trig_end",
 		"trigger_text", "plover", "mode", "cameo", "root", "goldstein", "quad", "date", "date_basis",
 		"negated", "modality", "rule", "day", "src_code", "tgt_code", "cluster", "outlet", "is_root"}
 	actorCols = []string{"doc_id", "event_idx", "role", "idx", "name", "country", "sector", "code",
-		"office", "rule", "m_start", "m_end"}
+		"office", "rule", "m_start", "m_end", "event_id"}
 )
 
 type aggKey struct {
@@ -69,16 +70,20 @@ type aggVal struct {
 
 // batch collects the rows of one transaction so that they are written in bulk.
 type batch struct {
-	entities, timexes, quotes, events, actors [][]any
-	pending                                   map[int64]bool // documents with rows not yet flushed
-	quoteDocs                                 []int64        // flushed or pending documents with quotes (SQLite FTS)
-	agg                                       map[aggKey]aggVal
-	neg                                       map[aggKey]bool
-	clusters                                  map[string]bool
+	quotes, events, actors [][]any
+	actorEvent             []int // for each row of actors, its row in events
+	dyads                  map[[2]string]int64
+	codes                  map[string]int64
+	pending                map[int64]bool // documents with rows not yet flushed
+	quoteDocs              []int64        // flushed or pending documents with quotes (SQLite FTS)
+	agg                    map[aggKey]aggVal
+	neg                    map[aggKey]bool
+	clusters               map[string]bool
 }
 
 func newBatch() *batch {
-	return &batch{pending: map[int64]bool{}, agg: map[aggKey]aggVal{}, neg: map[aggKey]bool{}, clusters: map[string]bool{}}
+	return &batch{pending: map[int64]bool{}, agg: map[aggKey]aggVal{}, neg: map[aggKey]bool{}, clusters: map[string]bool{},
+		dyads: map[[2]string]int64{}, codes: map[string]int64{}}
 }
 
 func (b *batch) addAgg(k aggKey, n int64, g float64) {
@@ -94,6 +99,21 @@ func (b *batch) addAgg(k aggKey, n int64, g float64) {
 // validate rejects what a database cannot store faithfully: invalid UTF-8 or NUL bytes in any text,
 // and spans outside the text.
 func validate(d *doc.Doc) error {
+	// The names of fields are only formatted to report an error: most documents are valid.
+	if validateNamed(d, false) == nil {
+		return nil
+	}
+	return validateNamed(d, true)
+}
+
+// validateNamed is validate, naming the fields in its errors when named is set.
+func validateNamed(d *doc.Doc, named bool) error {
+	sprintf := func(format string, args ...any) string {
+		if !named {
+			return ""
+		}
+		return fmt.Sprintf(format, args...)
+	}
 	if d == nil {
 		return errors.New("nil document")
 	}
@@ -117,13 +137,14 @@ func validate(d *doc.Doc) error {
 		if a == nil {
 			return nil
 		}
-		for _, f := range [][2]string{{"name", a.Name}, {"country", a.Country}, {"sector", a.Sector}, {"code", a.Code}, {"role", a.Role}, {"rule", a.Rule}} {
-			if err := check(field+"."+f[0], f[1]); err != nil {
+		fields := [...][2]string{{"name", a.Name}, {"country", a.Country}, {"sector", a.Sector}, {"code", a.Code}, {"role", a.Role}, {"rule", a.Rule}}
+		for _, f := range fields {
+			if err := check(sprintf("%s.%s", field, f[0]), f[1]); err != nil {
 				return err
 			}
 		}
 		if a.Start != 0 || a.End != 0 {
-			return span(field+" mention", a.Mention())
+			return span(sprintf("%s mention", field), a.Mention())
 		}
 		return nil
 	}
@@ -134,22 +155,22 @@ func validate(d *doc.Doc) error {
 		}
 	}
 	for i, w := range d.Warnings {
-		if err := check(fmt.Sprintf("warnings[%d]", i), w); err != nil {
+		if err := check(sprintf("warnings[%d]", i), w); err != nil {
 			return err
 		}
 	}
 	for i, s := range d.Sentences {
-		if err := span(fmt.Sprintf("sentences[%d]", i), s); err != nil {
+		if err := span(sprintf("sentences[%d]", i), s); err != nil {
 			return err
 		}
 	}
 	for i, s := range d.Paragraphs {
-		if err := span(fmt.Sprintf("paragraphs[%d]", i), s); err != nil {
+		if err := span(sprintf("paragraphs[%d]", i), s); err != nil {
 			return err
 		}
 	}
 	for i, e := range d.Entities {
-		f := fmt.Sprintf("entities[%d]", i)
+		f := sprintf("entities[%d]", i)
 		if err := span(f, e.Span); err != nil {
 			return err
 		}
@@ -161,7 +182,7 @@ func validate(d *doc.Doc) error {
 		}
 	}
 	for i, t := range d.Timexes {
-		f := fmt.Sprintf("timexes[%d]", i)
+		f := sprintf("timexes[%d]", i)
 		if err := span(f, t.Span); err != nil {
 			return err
 		}
@@ -170,7 +191,7 @@ func validate(d *doc.Doc) error {
 		}
 	}
 	for i, q := range d.Quotes {
-		f := fmt.Sprintf("quotes[%d]", i)
+		f := sprintf("quotes[%d]", i)
 		if err := span(f, q.Span); err != nil {
 			return err
 		}
@@ -178,7 +199,7 @@ func validate(d *doc.Doc) error {
 			return err
 		}
 		for j, p := range q.Parts {
-			if err := span(fmt.Sprintf("%s.parts[%d]", f, j), p); err != nil {
+			if err := span(sprintf("%s.parts[%d]", f, j), p); err != nil {
 				return err
 			}
 		}
@@ -200,7 +221,7 @@ func validate(d *doc.Doc) error {
 		}
 	}
 	for i, e := range d.Events {
-		f := fmt.Sprintf("events[%d]", i)
+		f := sprintf("events[%d]", i)
 		if err := span(f+".sentence", e.Sentence); err != nil {
 			return err
 		}
@@ -211,12 +232,12 @@ func validate(d *doc.Doc) error {
 			return err
 		}
 		for j := range e.Source {
-			if err := actor(fmt.Sprintf("%s.source[%d]", f, j), &e.Source[j]); err != nil {
+			if err := actor(sprintf("%s.source[%d]", f, j), &e.Source[j]); err != nil {
 				return err
 			}
 		}
 		for j := range e.Target {
-			if err := actor(fmt.Sprintf("%s.target[%d]", f, j), &e.Target[j]); err != nil {
+			if err := actor(sprintf("%s.target[%d]", f, j), &e.Target[j]); err != nil {
 				return err
 			}
 		}
@@ -304,20 +325,13 @@ func actorFields(a *doc.Actor) []any {
 // add queues the layer rows of document id.
 func (b *batch) add(id int64, d *doc.Doc) {
 	b.pending[id] = true
-	for i, e := range d.Entities {
-		row := []any{id, i, e.Start, e.End, e.Type, e.Rule, e.Ref}
-		b.entities = append(b.entities, append(row, actorFields(e.Actor)...))
-	}
-	for i, t := range d.Timexes {
-		b.timexes = append(b.timexes, []any{id, i, t.Start, t.End, t.Type, t.Value, t.Rule})
-	}
 	if len(d.Quotes) > 0 {
 		b.quoteDocs = append(b.quoteDocs, id)
 	}
 	for i, q := range d.Quotes {
-		cs, ce := -1, -1
+		cs, ce, ct := -1, -1, ""
 		if q.Cue != nil {
-			cs, ce = q.Cue.Start, q.Cue.End
+			cs, ce, ct = q.Cue.Start, q.Cue.End, d.Slice(q.Cue.Span)
 		}
 		ss, se, st := -1, -1, ""
 		var sa *doc.Actor
@@ -336,7 +350,7 @@ func (b *batch) add(id int64, d *doc.Doc) {
 		}
 		row := []any{id, i, q.Start, q.End, d.Slice(q.Span), q.Kind, parts, cs, ce, ss, se, st}
 		row = append(row, actorFields(sa)...)
-		b.quotes = append(b.quotes, append(row, events, q.Rule))
+		b.quotes = append(b.quotes, append(row, events, q.Rule, ct))
 	}
 	outlet := outletOf(&d.Article)
 	pubDay := dayOf(d.Published)
@@ -369,28 +383,50 @@ func (b *batch) add(id int64, d *doc.Doc) {
 			b.addAgg(aggKey{src, tgt, day, e.QuadClass}, 1, e.Goldstein)
 		}
 		isRoot := lead.End > 0 && lead.Contains(e.Sentence)
-		b.events = append(b.events, []any{id, i, e.Sentence.Start, e.Sentence.End, d.Slice(e.Sentence),
+		b.dyads[[2]string{src, tgt}]++
+		row := len(b.events)
+		b.events = append(b.events, []any{int64(0), id, i, e.Sentence.Start, e.Sentence.End, d.Slice(e.Sentence),
 			e.Trigger.Start, e.Trigger.End, d.Slice(e.Trigger.Span), e.Plover, e.Mode, e.Cameo, cameoRoot(e.Cameo),
 			e.Goldstein, e.QuadClass, e.Date, e.DateBasis, e.Negated, e.Modality, e.Rule,
 			day, src, tgt, key, outlet, isRoot})
 		for j, a := range e.Source {
-			b.actors = append(b.actors, []any{id, i, "S", j, a.Name, a.Country, a.Sector, a.Code, a.Role, a.Rule, a.Start, a.End})
+			b.actors = append(b.actors, []any{id, i, "S", j, a.Name, a.Country, a.Sector, a.Code, a.Role, a.Rule, a.Start, a.End, int64(0)})
+			b.actorEvent = append(b.actorEvent, row)
+			if a.Code != "" {
+				b.codes[a.Code]++
+			}
 		}
 		for j, a := range e.Target {
-			b.actors = append(b.actors, []any{id, i, "T", j, a.Name, a.Country, a.Sector, a.Code, a.Role, a.Rule, a.Start, a.End})
+			b.actors = append(b.actors, []any{id, i, "T", j, a.Name, a.Country, a.Sector, a.Code, a.Role, a.Rule, a.Start, a.End, int64(0)})
+			b.actorEvent = append(b.actorEvent, row)
+			if a.Code != "" {
+				b.codes[a.Code]++
+			}
 		}
 	}
 }
 
 // flush writes the queued rows.
 func (s *sqlStore) flush(ctx context.Context, tx wtx, b *batch) error {
+	if len(b.events) > 0 {
+		// Event ids are assigned here, so that the actor rows can carry them.
+		ids, err := s.eventIDs(ctx, tx, len(b.events))
+		if err != nil {
+			return fmt.Errorf("assigning event ids: %w", err)
+		}
+		for i, r := range b.events {
+			r[0] = ids[i]
+		}
+		for i, r := range b.actors {
+			r[len(r)-1] = ids[b.actorEvent[i]]
+		}
+	}
+	b.actorEvent = b.actorEvent[:0]
 	for _, t := range []struct {
 		name string
 		cols []string
 		rows *[][]any
 	}{
-		{"entities", entityCols, &b.entities},
-		{"timexes", timexCols, &b.timexes},
 		{"quotes", quoteCols, &b.quotes},
 		{"events", eventCols, &b.events},
 		{"event_actors", actorCols, &b.actors},
@@ -411,6 +447,43 @@ func (s *sqlStore) flush(ctx context.Context, tx wtx, b *batch) error {
 	b.quoteDocs = b.quoteDocs[:0]
 	clear(b.pending)
 	return nil
+}
+
+// eventIDs reserves n new event ids, in increasing order. SQLite holds the write lock for the whole
+// transaction, so the ids above the largest one are free; PostgreSQL draws them from the column's
+// sequence.
+func (s *sqlStore) eventIDs(ctx context.Context, tx wtx, n int) ([]int64, error) {
+	ids := make([]int64, 0, n)
+	if !s.pg {
+		var top int64
+		if err := tx.queryRow(ctx, `SELECT COALESCE(MAX(id), 0) FROM events`).Scan(&top); err != nil {
+			return nil, err
+		}
+		for i := range n {
+			ids = append(ids, top+1+int64(i))
+		}
+		return ids, nil
+	}
+	rows, err := tx.query(ctx, `SELECT nextval(pg_get_serial_sequence('events', 'id')) FROM generate_series(1, ?::int)`, n)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(ids) != n {
+		return nil, fmt.Errorf("got %d ids for %d events", len(ids), n)
+	}
+	slices.Sort(ids)
+	return ids, nil
 }
 
 // inIDs is inList for a list of ids passed as one argument (idsArg).
@@ -449,51 +522,142 @@ func (s *sqlStore) listArg(xs []string) any {
 
 // PutBatch implements Store.
 func (s *sqlStore) PutBatch(ctx context.Context, ds []*doc.Doc) ([]Result, error) {
-	digests := make([]string, len(ds))
-	for i, d := range ds {
-		if err := validate(d); err != nil {
-			return nil, fmt.Errorf("store: document %d (%s): %w", i, docName(d), err)
-		}
-		dg, err := digest(d)
-		if err != nil {
-			return nil, fmt.Errorf("store: document %d (%s): %w", i, docName(d), err)
-		}
-		digests[i] = dg
+	res, _, err := s.putBatch(ctx, ds)
+	return res, err
+}
+
+// putBatch stores documents in one transaction and returns what it did and their ids.
+func (s *sqlStore) putBatch(ctx context.Context, ds []*doc.Doc) ([]Result, []int64, error) {
+	keys, err := prepareKeys(ds)
+	if err != nil {
+		return nil, nil, err
 	}
 	tx, err := s.begin(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("store: %w", err)
+		return nil, nil, fmt.Errorf("store: %w", err)
 	}
 	defer tx.rollback(ctx)
+	known, err := s.lookup(ctx, tx, keys)
+	if err != nil {
+		return nil, nil, fmt.Errorf("store: %w", err)
+	}
 	b := newBatch()
 	res := make([]Result, len(ds))
+	ids := make([]int64, len(ds))
 	now := time.Now().UTC().Format(time.RFC3339)
 	for i, d := range ds {
-		r, err := s.putOne(ctx, tx, b, d, digests[i], now)
+		r, id, err := s.putOne(ctx, tx, b, d, &keys[i], known, now)
 		if err != nil {
-			return nil, fmt.Errorf("store: document %d (%s): %w", i, docName(d), err)
+			return nil, nil, fmt.Errorf("store: document %d (%s): %w", i, docName(d), err)
 		}
-		res[i] = r
+		res[i], ids[i] = r, id
 	}
 	if err := s.flush(ctx, tx, b); err != nil {
-		return nil, fmt.Errorf("store: %w", err)
+		return nil, nil, fmt.Errorf("store: %w", err)
 	}
 	if err := s.finish(ctx, tx, b); err != nil {
-		return nil, fmt.Errorf("store: %w", err)
+		return nil, nil, fmt.Errorf("store: %w", err)
 	}
 	if err := tx.commit(ctx); err != nil {
-		return nil, fmt.Errorf("store: commit: %w", err)
+		return nil, nil, fmt.Errorf("store: commit: %w", err)
 	}
-	return res, nil
+	return res, ids, nil
+}
+
+// docKey is what putBatch computes about a document before its transaction.
+type docKey struct {
+	hash, digest, meta string
+	entities, timexes  string // JSON, see layers.go
+}
+
+// prepareKeys validates the documents and computes their hashes and digests, on every core: this
+// is a good part of the work of a write and needs no database.
+func prepareKeys(ds []*doc.Doc) ([]docKey, error) {
+	keys := make([]docKey, len(ds))
+	errs := make([]error, len(ds))
+	one := func(i int) {
+		d := ds[i]
+		if err := validate(d); err != nil {
+			errs[i] = err
+			return
+		}
+		dg, err := digest(d)
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		ents, err := entitiesJSON(d)
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		tmxs, err := timexesJSON(d)
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		keys[i] = docKey{hash: Hash(d.Text), digest: dg, meta: metaOf(d), entities: ents, timexes: tmxs}
+	}
+	if n := min(runtime.GOMAXPROCS(0), len(ds)); n <= 1 {
+		for i := range ds {
+			one(i)
+		}
+	} else {
+		var wg sync.WaitGroup
+		var next atomic.Int64
+		for range n {
+			wg.Go(func() {
+				for i := int(next.Add(1) - 1); i < len(ds); i = int(next.Add(1) - 1) {
+					one(i)
+				}
+			})
+		}
+		wg.Wait()
+	}
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("store: document %d (%s): %w", i, docName(ds[i]), err)
+		}
+	}
+	return keys, nil
+}
+
+// stored is a document found by lookup.
+type stored struct {
+	id           int64
+	digest, meta string
+}
+
+// lookup finds the stored documents with the hashes of keys, by hash and URL, in one query.
+func (s *sqlStore) lookup(ctx context.Context, tx wtx, keys []docKey) (map[[2]string]stored, error) {
+	hashes := make([]string, 0, len(keys))
+	for _, k := range keys {
+		hashes = append(hashes, k.hash)
+	}
+	rows, err := tx.query(ctx, `SELECT hash, url, id, digest, meta FROM documents WHERE hash IN `+s.inList(), s.listArg(hashes))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[[2]string]stored{}
+	for rows.Next() {
+		var h, u string
+		var x stored
+		if err := rows.Scan(&h, &u, &x.id, &x.digest, &x.meta); err != nil {
+			return nil, err
+		}
+		out[[2]string{h, u}] = x
+	}
+	return out, rows.Err()
 }
 
 // Put implements Store.
-func (s *sqlStore) Put(ctx context.Context, d *doc.Doc) (Result, error) {
-	r, err := s.PutBatch(ctx, []*doc.Doc{d})
+func (s *sqlStore) Put(ctx context.Context, d *doc.Doc) (Result, int64, error) {
+	r, ids, err := s.putBatch(ctx, []*doc.Doc{d})
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
-	return r[0], nil
+	return r[0], ids[0], nil
 }
 
 func docName(d *doc.Doc) string {
@@ -509,62 +673,79 @@ func docName(d *doc.Doc) string {
 	return "hash " + Hash(d.Text)[:12]
 }
 
-func (s *sqlStore) putOne(ctx context.Context, tx wtx, b *batch, d *doc.Doc, dg, now string) (Result, error) {
-	hash := Hash(d.Text)
-	meta := metaOf(d)
+// putOne stores one document of a batch. known holds the documents stored before the batch began,
+// by hash and URL; a key that putOne writes is taken out of it, so that the same key met again in
+// the batch is looked up afresh.
+func (s *sqlStore) putOne(ctx context.Context, tx wtx, b *batch, d *doc.Doc, k *docKey, known map[[2]string]stored, now string) (Result, int64, error) {
+	hash, dg, meta := k.hash, k.digest, k.meta
 	outlet := outletOf(&d.Article)
+	key := [2]string{hash, d.URL}
 	for attempt := 0; ; attempt++ {
 		var id int64
 		var old, oldMeta string
-		err := tx.queryRow(ctx, `SELECT id, digest, meta FROM documents WHERE hash = ? AND url = ?`, hash, d.URL).Scan(&id, &old, &oldMeta)
+		var err error
+		if x, ok := known[key]; ok && attempt == 0 {
+			id, old, oldMeta = x.id, x.digest, x.meta
+		} else if attempt == 0 {
+			err = sql.ErrNoRows // not stored when the batch began, nor written by it
+		} else {
+			err = tx.queryRow(ctx, `SELECT id, digest, meta FROM documents WHERE hash = ? AND url = ?`, hash, d.URL).Scan(&id, &old, &oldMeta)
+		}
+		if err == nil && old != dg && oldMeta == meta {
+			delete(known, key) // about to be replaced
+		}
 		switch {
 		case err == nil && old == dg:
-			return Unchanged, nil
+			return Unchanged, id, nil
 		case err == nil && oldMeta != meta:
-			return Duplicate, nil
+			return Duplicate, id, nil
 		case err == nil:
 			if b.pending[id] {
 				if err := s.flush(ctx, tx, b); err != nil {
-					return 0, err
+					return 0, 0, err
 				}
 			}
 			if err := s.removeLayers(ctx, tx, b, id); err != nil {
-				return 0, err
+				return 0, 0, err
 			}
 			if err := tx.exec(ctx, `UPDATE documents SET article_id = ?, published = ?, pub_day = ?, title = ?, source = ?,
-				outlet = ?, language = ?, sentences = ?, n_sentences = ?, paragraphs = ?, warnings = ?, digest = ?, added = ?
+				outlet = ?, language = ?, sentences = ?, n_sentences = ?, paragraphs = ?, warnings = ?, digest = ?, added = ?,
+				entities = ?, n_entities = ?, timexes = ?, n_timexes = ?
 				WHERE id = ?`, d.ID, d.Published, dayOf(d.Published), d.Title, d.Source, outlet, d.Language,
-				spansJSON(d.Sentences), len(d.Sentences), spansJSON(d.Paragraphs), jsonText(d.Warnings), dg, now, id); err != nil {
-				return 0, err
+				spansJSON(d.Sentences), len(d.Sentences), spansJSON(d.Paragraphs), jsonText(d.Warnings), dg, now,
+				k.entities, len(d.Entities), k.timexes, len(d.Timexes), id); err != nil {
+				return 0, 0, err
 			}
 			if !s.pg {
 				if err := tx.exec(ctx, `INSERT INTO docs_fts (rowid, title, text) VALUES (?, ?, ?)`, id, d.Title, d.Text); err != nil {
-					return 0, err
+					return 0, 0, err
 				}
 			}
 			b.add(id, d)
-			return Replaced, nil
+			return Replaced, id, nil
 		case !isNoRows(err):
-			return 0, err
+			return 0, 0, err
 		}
 		err = tx.queryRow(ctx, `INSERT INTO documents (hash, url, article_id, published, pub_day, title, source, outlet,
-			language, text, sentences, n_sentences, paragraphs, warnings, digest, meta, added)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash, url) DO NOTHING RETURNING id`,
+			language, text, sentences, n_sentences, paragraphs, warnings, digest, meta, added,
+			entities, n_entities, timexes, n_timexes)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash, url) DO NOTHING RETURNING id`,
 			hash, d.URL, d.ID, d.Published, dayOf(d.Published), d.Title, d.Source, outlet, d.Language, d.Text,
-			spansJSON(d.Sentences), len(d.Sentences), spansJSON(d.Paragraphs), jsonText(d.Warnings), dg, meta, now).Scan(&id)
+			spansJSON(d.Sentences), len(d.Sentences), spansJSON(d.Paragraphs), jsonText(d.Warnings), dg, meta, now,
+			k.entities, len(d.Entities), k.timexes, len(d.Timexes)).Scan(&id)
 		if isNoRows(err) && attempt == 0 {
 			continue // another writer stored it meanwhile: compare with theirs
 		}
 		if err != nil {
-			return 0, err
+			return 0, 0, err
 		}
 		if !s.pg {
 			if err := tx.exec(ctx, `INSERT INTO docs_fts (rowid, title, text) VALUES (?, ?, ?)`, id, d.Title, d.Text); err != nil {
-				return 0, err
+				return 0, 0, err
 			}
 		}
 		b.add(id, d)
-		return Inserted, nil
+		return Inserted, id, nil
 	}
 }
 
@@ -586,6 +767,23 @@ func (s *sqlStore) removeLayers(ctx context.Context, tx wtx, b *batch, id int64)
 			b.addAgg(k, -1, -g)
 			b.clusters[c] = true
 		}
+		b.dyads[[2]string{k.src, k.tgt}]--
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows, err = tx.query(ctx, `SELECT code FROM event_actors WHERE doc_id = ? AND code <> ''`, id)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			rows.Close()
+			return err
+		}
+		b.codes[c]--
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -595,8 +793,6 @@ func (s *sqlStore) removeLayers(ctx context.Context, tx wtx, b *batch, id int64)
 		`DELETE FROM event_actors WHERE doc_id = ?`,
 		`DELETE FROM events WHERE doc_id = ?`,
 		`DELETE FROM quotes WHERE doc_id = ?`,
-		`DELETE FROM entities WHERE doc_id = ?`,
-		`DELETE FROM timexes WHERE doc_id = ?`,
 	}
 	if !s.pg {
 		stmts = append([]string{
@@ -614,6 +810,9 @@ func (s *sqlStore) removeLayers(ctx context.Context, tx wtx, b *batch, id int64)
 
 // finish applies the batch's aggregate deltas and recomputes the clusters it touched.
 func (s *sqlStore) finish(ctx context.Context, tx wtx, b *batch) error {
+	if err := s.applyCounts(ctx, tx, b); err != nil {
+		return err
+	}
 	if len(b.agg) > 0 {
 		monthly := make(map[aggKey]aggVal, len(b.agg))
 		for k, v := range b.agg {
@@ -650,7 +849,7 @@ func (s *sqlStore) finish(ctx context.Context, tx wtx, b *batch) error {
 	}
 	arg := s.listArg(keys)
 	if err := tx.exec(ctx, `INSERT INTO clusters (key, day, src, tgt, root, n_events, n_articles, n_sources)
-		SELECT cluster, MIN(day), MIN(src_code), MIN(tgt_code), MIN(root), COUNT(*), COUNT(DISTINCT doc_id),
+		SELECT cluster, MIN(substr(cluster, 1, 10)), MIN(src_code), MIN(tgt_code), MIN(root), COUNT(*), COUNT(DISTINCT doc_id),
 			COUNT(DISTINCT NULLIF(outlet, ''))
 		FROM events WHERE cluster IN `+s.inList()+` GROUP BY cluster ORDER BY cluster
 		ON CONFLICT (key) DO UPDATE SET n_events = excluded.n_events, n_articles = excluded.n_articles,

@@ -197,7 +197,7 @@ func writeBatch(ctx context.Context, s store.Store, b []coded, st *ingestStats) 
 	}
 	bad := 0
 	for _, c := range b {
-		r, err := s.Put(ctx, c.d)
+		r, _, err := s.Put(ctx, c.d)
 		if err != nil {
 			warn(c.origin, err)
 			st.failed++

@@ -2,9 +2,13 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
+	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -25,7 +29,10 @@ func newQueryCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "query",
 		Short: "Ask the database for events, quotes, clusters or a dyad timeline",
-		Long: `Query prints the stored events that match every filter given, newest-stored last.
+		Long: `Query prints the stored events that match every filter given, in the order they were stored,
+as a table (one event a line: day, source and target with their names, CAMEO code and PLOVER type,
+QuadClass, Goldstein score, the trigger word, the number of articles reporting it, and the article);
+--json prints one JSON object per event with every field instead.
 
 Actor codes match by prefix: --actor RUS matches RUS, RUSGOV and RUSMIL. A dyad is the primary
 source and target of an event: --dyad USA-RUS is the United States acting on Russia, --either adds
@@ -34,7 +41,7 @@ Russia acting on the United States; "*" leaves a side open (--dyad '*-UKR'). Dat
 
 --timeline day|week|month prints event counts per period by QuadClass (1 verbal cooperation,
 2 material cooperation, 3 verbal conflict, 4 material conflict) and the mean Goldstein score.
---clusters prints the event clusters (the same day, dyad and CAMEO root across articles) with their
+--clusters prints the event clusters (the same ISO week, dyad and CAMEO root across articles) with their
 numbers of articles and sources, most reported first. --speaker prints the quotes of a speaker
 (actor code prefix or part of a name).`,
 		Example: `  dyad query --dyad USA-RUS
@@ -110,20 +117,10 @@ numbers of articles and sources, most reported first. --speaker prints the quote
 					return err
 				})
 			}
-			return s.Events(ctx, q, func(r *store.EventRow) error {
-				if asJSON {
-					return enc.Encode(export.Flatten(r))
-				}
-				e := export.Flatten(r)
-				neg := ""
-				if e.Negated {
-					neg = " (negated)"
-				}
-				_, err := fmt.Fprintf(w, "%s  %-10s -> %-10s  %-4s %-9s q%d %+5.1f  %q%s  [%d articles, %d sources]  %s\n",
-					or(e.Day, "-"), or(e.SourceCode, "-"), or(e.TargetCode, "-"), e.Cameo, or(e.Plover, "-"), e.QuadClass,
-					e.Goldstein, e.Trigger, neg, e.NumArticles, e.NumSources, or(e.URL, e.ArticleID))
-				return err
-			})
+			if asJSON {
+				return s.Events(ctx, q, func(r *store.EventRow) error { return enc.Encode(export.Flatten(r)) })
+			}
+			return printEvents(ctx, w, s, q)
 		},
 	}
 	dbFlag(cmd, &dsn)
@@ -152,4 +149,63 @@ func or(s, def string) string {
 		return def
 	}
 	return s
+}
+
+// printEvents prints the events of q as an aligned table, then how many were shown.
+func printEvents(ctx context.Context, w io.Writer, s store.Store, q store.Query) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "DAY\tSOURCE\tTARGET\tCAMEO\tTYPE\tQUAD\tGOLD\tTRIGGER\tREPORTS\tARTICLE")
+	n := 0
+	err := s.Events(ctx, q, func(r *store.EventRow) error {
+		e := export.Flatten(r)
+		n++
+		trig := clip(e.Trigger, 20)
+		if e.Negated {
+			trig = "not " + trig
+		}
+		if e.Modality != "" && e.Modality != "asserted" {
+			trig += " (" + e.Modality + ")"
+		}
+		_, err := fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%+.1f\t%s\t%d\t%s\n",
+			or(e.Day, "-"), actorCell(e.SourceCode, e.SourceName), actorCell(e.TargetCode, e.TargetName),
+			or(e.Cameo, "-"), or(e.Plover, "-"), e.QuadClass, e.Goldstein, or(trig, "-"), max(1, e.NumArticles),
+			clip(or(e.Title, or(e.URL, e.ArticleID)), 60))
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	switch {
+	case n == 0:
+		fmt.Fprintln(w, "No stored event matches these filters.")
+	case q.Limit > 0 && n == q.Limit:
+		fmt.Fprintf(w, "%d events shown: the first %d that match (--limit 0 shows all, --json prints every field).\n", n, q.Limit)
+	default:
+		fmt.Fprintf(w, "%d events.\n", n)
+	}
+	return nil
+}
+
+// actorCell shows an actor as its code and, when known and different, its name.
+func actorCell(code, name string) string {
+	if code == "" {
+		return or(clip(name, 24), "-")
+	}
+	if name == "" || strings.EqualFold(name, code) {
+		return code
+	}
+	return code + " (" + clip(name, 24) + ")"
+}
+
+// clip shortens s to at most n characters, marking the cut with an ellipsis; newlines become spaces.
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
 }
