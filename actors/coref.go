@@ -3,6 +3,8 @@ package actors
 import (
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"dyad/doc"
 )
@@ -48,12 +50,56 @@ func genderOf(d *doc.Doc, e *doc.Entity) byte {
 	if e.Actor != nil && e.Actor.Name != "" {
 		name = e.Actor.Name
 	}
-	if f := strings.Fields(name); len(f) > 0 {
-		if x, ok := g[foldKey(f[0])]; ok {
+	if f := firstField(name); f != "" {
+		var buf [32]byte
+		if k, ok := asciiLower(f, buf[:]); ok {
+			if x, ok := g[string(k)]; ok {
+				return x
+			}
+		} else if x, ok := g[foldKey(f)]; ok {
 			return x
 		}
 	}
 	return '-'
+}
+
+// firstField returns the first word of s, as strings.Fields(s)[0] would ("" when s is blank).
+func firstField(s string) string {
+	i := 0
+	for i < len(s) {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += w
+	}
+	j := i
+	for j < len(s) {
+		r, w := utf8.DecodeRuneInString(s[j:])
+		if unicode.IsSpace(r) {
+			break
+		}
+		j += w
+	}
+	return s[i:j]
+}
+
+// asciiLower writes foldKey(s) into buf when s is ASCII and fits, and reports whether it did.
+func asciiLower(s string, buf []byte) ([]byte, bool) {
+	if len(s) > len(buf) {
+		return nil, false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return nil, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return buf[:len(s)], true
 }
 
 var pronouns = map[string]byte{
@@ -149,7 +195,7 @@ func ResolveMention(d *doc.Doc, span doc.Span) (*doc.Actor, bool) {
 			}
 			return nil, false
 		}
-		if groupPronouns[words[0]] {
+		if groupPronouns.has(words[0]) {
 			for i := lastBefore(d, span.Start); i >= 0; i-- {
 				e := &d.Entities[i]
 				if e.Actor != nil && e.Type != "PERSON" && e.Actor.Code != "" {
@@ -164,14 +210,14 @@ func ResolveMention(d *doc.Doc, span doc.Span) (*doc.Actor, bool) {
 	if len(words) == 1 && raw != "" && raw[0] >= 'A' && raw[0] <= 'Z' {
 		for i := lastBefore(d, span.Start); i >= 0; i-- {
 			e := &d.Entities[i]
-			if e.Type == "PERSON" && e.Actor != nil && foldKey(surnameOf(e.Actor.Name)) == words[0] {
+			if e.Type == "PERSON" && e.Actor != nil && foldKeyIs(surnameOf(e.Actor.Name), words[0]) {
 				return out(e.Actor)
 			}
 		}
 	}
 	// A title: the last word names the office ("the foreign minister", "the president").
 	head := words[len(words)-1]
-	if personTitles[head] {
+	if personTitles.has(head) {
 		// prefer a person whose role contains the phrase, then one whose sector fits
 		sec := titleSectors[phrase]
 		if sec == "" {
@@ -203,7 +249,7 @@ func ResolveMention(d *doc.Doc, span doc.Span) (*doc.Actor, bool) {
 		return nil, false
 	}
 	// An organisation named by its kind ("the alliance", "the bloc", "the company").
-	if len(words) <= 2 && orgNominals[head] {
+	if len(words) <= 2 && orgNominals.has(head) {
 		for i := lastBefore(d, span.Start); i >= 0; i-- {
 			e := &d.Entities[i]
 			if e.Type == "ORG" && e.Actor != nil && e.Actor.Code != "" {

@@ -774,21 +774,83 @@ func containsInt(l []int, v int) bool {
 // surnameOf returns the family name of a full name: its last word, or "" when the name has one word
 // or the last word is too short to stand alone (Kim Jong Un).
 func surnameOf(name string) string {
-	f := strings.Fields(name)
-	if len(f) < 2 {
+	// the last three words, without splitting the whole name (as strings.Fields would)
+	var f [3]string
+	n := 0
+	end := len(name)
+	for end > 0 && n < 3 {
+		for end > 0 {
+			r, w := utf8.DecodeLastRuneInString(name[:end])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			end -= w
+		}
+		if end == 0 {
+			break
+		}
+		start := end
+		for start > 0 {
+			r, w := utf8.DecodeLastRuneInString(name[:start])
+			if unicode.IsSpace(r) {
+				break
+			}
+			start -= w
+		}
+		f[n] = name[start:end]
+		n++
+		end = start
+	}
+	if n < 2 {
 		return ""
 	}
-	last := f[len(f)-1]
+	last := f[0]
 	if last == "Jr." || last == "Sr." || last == "II" || last == "III" {
-		if len(f) < 3 {
+		if n < 3 {
 			return ""
 		}
-		last = f[len(f)-2]
+		last = f[1]
 	}
 	if utf8.RuneCountInString(last) < 3 || !hasUpper(last[:1]) {
 		return ""
 	}
 	return last
+}
+
+// foldKeyIs reports whether foldKey(s) == key, without building foldKey(s).
+func foldKeyIs(s, key string) bool {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		if len(s) != len(key) {
+			return false
+		}
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != key[i] {
+				return false
+			}
+		}
+		return true
+	}
+	j := 0
+	var buf [utf8.UTFMax]byte
+	for _, r := range s {
+		n := utf8.EncodeRune(buf[:], foldLower(r))
+		if j+n > len(key) || string(buf[:n]) != key[j:j+n] {
+			return false
+		}
+		j += n
+	}
+	return j == len(key)
 }
 
 // Lint checks the built-in dictionaries and the given user files and directories, and returns the

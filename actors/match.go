@@ -1,7 +1,9 @@
 package actors
 
 import (
+	"bytes"
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -108,6 +110,95 @@ type matcher struct {
 	dense []int32    // children by byte of the nodes with many edges (-1: none)
 	first [256]bool  // bytes a pattern can start with
 	cand  [][]int    // pattern index -> entry indexes, in order of preference
+	words firstWords // the first words of the patterns that start with a word (sentinels included)
+}
+
+// firstWords is a set of the starts of the patterns that start with a word, kept by their hashes
+// as a bit table (one bit per hash, so that it stays in cache), with no false negatives: for a
+// pattern of one word, the word; for a longer one, its first two words with what is between them
+// (sentinels included). A text position whose start is not in it starts no pattern, which saves
+// walking the trie from it.
+type firstWords struct {
+	bits []uint64
+	mask uint64 // number of bits - 1
+	off  bool   // some pattern's first word has no end: test nothing
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+	seedOne   = 0x9E3779B97F4A7C15 // mixed into the hash of a one-word start
+	seedTwo   = 0xC2B2AE3D27D4EB4F // mixed into the hash of a two-word start
+)
+
+// fnv continues an FNV-1a hash h over b.
+func fnv(h uint64, b []byte) uint64 {
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	return h
+}
+
+func mix(h, seed uint64) uint64 {
+	h ^= seed
+	return h ^ h>>29
+}
+
+func (ws *firstWords) build(pats []string) {
+	var hs []uint64
+	for _, p := range pats {
+		if p == "" || p[0] != wordStart {
+			continue
+		}
+		k1 := strings.IndexByte(p, wordEnd)
+		if k1 < 0 {
+			ws.off = true
+			return
+		}
+		h := fnv(fnvOffset, []byte(p[:k1+1]))
+		if k2 := strings.IndexByte(p[k1+1:], wordEnd); k2 < 0 {
+			hs = append(hs, mix(h, seedOne))
+		} else {
+			hs = append(hs, mix(fnv(h, []byte(p[k1+1:k1+1+k2+1])), seedTwo))
+		}
+	}
+	n := uint64(1 << 16)
+	for n < 16*uint64(len(hs)) {
+		n *= 2
+	}
+	ws.bits = make([]uint64, n/64)
+	ws.mask = n - 1
+	for _, h := range hs {
+		h &= ws.mask
+		ws.bits[h>>6] |= 1 << (h & 63)
+	}
+}
+
+func (ws *firstWords) in(h uint64) bool {
+	h &= ws.mask
+	return ws.bits[h>>6]&(1<<(h&63)) != 0
+}
+
+// may reports whether a pattern may start at hay[i], where a word starts.
+func (ws *firstWords) may(hay []byte, i int) bool {
+	if ws.off || len(ws.bits) == 0 {
+		return true
+	}
+	k1 := bytes.IndexByte(hay[i:], wordEnd)
+	if k1 <= 0 {
+		return true
+	}
+	h := fnv(fnvOffset, hay[i:i+k1+1])
+	if ws.in(mix(h, seedOne)) {
+		return true
+	}
+	rest := hay[i+k1+1:]
+	k2 := bytes.IndexByte(rest, wordEnd)
+	if k2 < 0 {
+		return false // no second word: only one-word patterns could start here
+	}
+	return ws.in(mix(fnv(h, rest[:k2+1]), seedTwo))
 }
 
 // trieNode is a node of the matcher's trie.
@@ -171,10 +262,11 @@ func (m *matcher) build(pats []string) {
 	sort.SliceStable(order, func(a, b int) bool { return pats[order[a]] < pats[order[b]] })
 	m.nodes, m.edges = m.nodes[:0], m.edges[:0]
 	m.node(pats, order, 0)
+	m.words.build(pats)
 	// Nodes with many edges (the start of a word) look their children up in a table.
 	for i := range m.nodes {
 		nd := &m.nodes[i]
-		if nd.n < 12 {
+		if nd.n < 4 {
 			continue
 		}
 		nd.dense = int32(len(m.dense))
@@ -323,6 +415,13 @@ func (m *matcher) find(d *dicts, src string, f folded, hits []hit) []hit {
 		if !m.first[hay[i]] {
 			i++
 			continue
+		}
+		if hay[i] == wordStart {
+			// a word that starts no pattern: no walk (a pattern's first word is whole, with its end)
+			if !m.words.may(hay, i) {
+				i++
+				continue
+			}
 		}
 		n := int32(0)
 		nt := 0

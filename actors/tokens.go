@@ -15,6 +15,7 @@ type tok struct {
 	first      bool  // first word of its sentence
 	hit        int   // index of the dictionary hit covering it, or -1
 	sent       int   // sentence index
+	stop       int8  // whether lowerWord is a stopword: 0 not known yet, 1 yes, -1 no (see isStop)
 }
 
 // tokenize splits s into word and punctuation tokens. Words keep inner hyphens and apostrophes
@@ -155,7 +156,7 @@ func nameCase(w string, cap bool) bool {
 	}
 	if !cap {
 		f := strings.IndexAny(w, "-‐")
-		if namePrefixes[w[:f]] {
+		if namePrefixes.has(w[:f]) {
 			r, _ := utf8.DecodeRuneInString(w[f+len("-"):])
 			if w[f] != '-' {
 				r, _ = utf8.DecodeRuneInString(w[f+len("‐"):])
@@ -171,7 +172,7 @@ func nameCase(w string, cap bool) bool {
 	}
 	// "Far-right", "Pro-government", but "Lin Wei-chou"
 	f := strings.IndexAny(w, "-‐")
-	if adjPrefixes[strings.ToLower(w[:f])] {
+	if adjPrefixes.has(strings.ToLower(w[:f])) {
 		return false
 	}
 	// "Kremlin-backed", "US-led", "Moscow-based"

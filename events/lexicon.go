@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"dyad/ontology"
 )
@@ -68,6 +69,18 @@ type Lexicon struct {
 	lines   int
 	classes map[string]uint16 // closed-class words -> cl* bits
 	words   map[string]*wordInfo
+	nIDs    int32      // the highest wordInfo.id
+	filter  wordFilter // the keys of words
+	entries map[string]wordEntry
+}
+
+// wordEntry is what matching reads of a word's wordInfo for every token, kept in the map itself so
+// that most tokens need not follow the pointer.
+type wordEntry struct {
+	wi         *wordInfo
+	id         int32
+	cls        uint16
+	verb, noun bool // len(wi.verbs) > 0, len(wi.nouns) > 0
 }
 
 // wordInfo is everything the lexicon knows about one word form, found with one map lookup.
@@ -77,6 +90,41 @@ type wordInfo struct {
 	speech  *Pattern
 	support bool
 	cls     uint16
+	vfirst  firstIndex // the first words after the head of verbs
+	nfirst  firstIndex // the first words after the head of nouns
+	id      int32      // for a first word after a head (not punctuation), its number (1...); else 0
+}
+
+// firstIndex numbers the distinct first words (after the head) of a pattern list, so that matching
+// finds each of them once per head token.
+type firstIndex struct {
+	of    []int16  // per pattern: index into words, or -1 when the pattern starts with a slot or is the head alone
+	words []string // the distinct first words
+	ids   []int32  // their wordInfo.id
+}
+
+func newFirstIndex(ps []*Pattern) firstIndex {
+	var fi firstIndex
+	fi.of = make([]int16, len(ps))
+	for k, p := range ps {
+		fi.of[k] = -1
+		if len(p.Words) == 0 || p.Words[0] == "" || p.Words[0] == objectSlot {
+			continue
+		}
+		n := -1
+		for j, w := range fi.words {
+			if w == p.Words[0] {
+				n = j
+				break
+			}
+		}
+		if n < 0 {
+			n = len(fi.words)
+			fi.words = append(fi.words, p.Words[0])
+		}
+		fi.of[k] = int16(n)
+	}
+	return fi
 }
 
 func (x *Lexicon) buildWords() {
@@ -104,6 +152,42 @@ func (x *Lexicon) buildWords() {
 	for w, c := range x.classes {
 		get(w).cls = c
 	}
+	for _, wi := range x.words {
+		wi.vfirst = newFirstIndex(wi.verbs)
+		wi.nfirst = newFirstIndex(wi.nouns)
+	}
+	// number the first words, so that matching knows which of them a sentence holds (an entry
+	// that exists only for its number is the same as no entry to everything else)
+	var firsts []string
+	for _, wi := range x.words {
+		firsts = append(firsts, wi.vfirst.words...)
+		firsts = append(firsts, wi.nfirst.words...)
+	}
+	sort.Strings(firsts)
+	for _, f := range firsts {
+		if r, n := utf8.DecodeRuneInString(f); n == len(f) && !isWordRune(r) {
+			continue // it could be a punctuation token, which has no entry
+		}
+		if wi := get(f); wi.id == 0 {
+			x.nIDs++
+			wi.id = x.nIDs
+		}
+	}
+	x.entries = make(map[string]wordEntry, len(x.words))
+	for w, wi := range x.words {
+		x.filter.add(w)
+		x.entries[w] = wordEntry{wi: wi, id: wi.id, cls: wi.cls, verb: len(wi.verbs) > 0, noun: len(wi.nouns) > 0}
+	}
+	for _, wi := range x.words {
+		for _, fi := range []*firstIndex{&wi.vfirst, &wi.nfirst} {
+			fi.ids = make([]int32, len(fi.words))
+			for k, f := range fi.words {
+				if e := x.words[f]; e != nil {
+					fi.ids[k] = e.id
+				}
+			}
+		}
+	}
 }
 
 // Closed word classes, looked up once per token.
@@ -121,7 +205,7 @@ func (x *Lexicon) buildClasses() {
 	for _, c := range []struct {
 		m   map[string]bool
 		bit uint16
-	}{{optional, clOpt}, {aux, clAuxBe}, {beForms, clAuxBe}, {preps, clPrep}, {dets, clDet}, {nounPrev, clNounPrev}} {
+	}{{optional, clOpt}, {aux.m, clAuxBe}, {beForms.m, clAuxBe}, {preps.m, clPrep}, {dets.m, clDet}, {nounPrev.m, clNounPrev}} {
 		for w := range c.m {
 			x.classes[w] |= c.bit
 		}

@@ -13,7 +13,8 @@ const maxGap = 3 // other words allowed between two pattern words
 // match finds the triggers of the sentence, longest pattern first, without overlaps.
 func (w *worker) match() []cand {
 	var out []cand
-	for i, t := range w.toks {
+	for i := range w.toks {
+		t := &w.toks[i]
 		if t.punct || t.ment >= 0 {
 			continue
 		}
@@ -21,39 +22,75 @@ func (w *worker) match() []cand {
 			continue
 		}
 		var vps, nps []*Pattern
+		var vfi, nfi *firstIndex
 		isV, isN := t.verb, t.noun
 		if isV {
-			vps = t.wi.verbs
+			vps, vfi = t.wi.verbs, &t.wi.vfirst
 		}
 		if isN {
-			nps = t.ni.nouns
+			nps, nfi = t.ni.nouns, &t.ni.nfirst
 		}
 		if isV && !isN && t.nounCtx && (strings.HasSuffix(t.low, "ed") || strings.HasSuffix(t.low, "en")) {
 			isV = false // "the detained leaders"
 		}
 		first, second := vps, nps
+		ffi, sfi := vfi, nfi
 		if !isV {
 			first, second = nps, nil
+			ffi, sfi = nfi, nil
 		} else if isN && t.nounCtx {
 			first, second = nps, vps
+			ffi, sfi = nfi, vfi
 		} else if !isN {
 			second = nil
 		}
 		var best cand
 		found := false
-		rel := relWords[w.segs[w.segOf[i]].word]
-		w.firstMemo = w.firstMemo[:0]
-		for _, ps := range [][]*Pattern{first, second} {
+		rel := relWords.has(w.segs[w.segOf[i]].word)
+		for li, ps := range [2][]*Pattern{first, second} {
+			if len(ps) == 0 {
+				continue
+			}
+			fi := ffi
+			if li == 1 {
+				fi = sfi
+			}
+			memo := w.firstMemo[:0]
+			for range fi.words {
+				memo = append(memo, -2)
+			}
+			w.firstMemo = memo
+			// at returns where the first word after the head of pattern k is found (-1 not found),
+			// or -2 when the pattern does not start with a word
+			at := func(k int) int {
+				f := fi.of[k]
+				if f < 0 {
+					return -2
+				}
+				if memo[f] == -2 {
+					if id := fi.ids[f]; id > 0 && (w.lastGen[id] != w.gen || int(w.lastAt[id]) <= i) {
+						memo[f] = -1 // not in the rest of the sentence
+					} else {
+						memo[f] = w.find(fi.words[f], i+1, maxGap)
+					}
+				}
+				return memo[f]
+			}
 			for k, p := range ps {
-				if c, ok := w.try(p, i, rel); ok {
+				j0 := at(k)
+				if j0 == -1 && !(rel && p.Kind == Verb) {
+					continue // try would fail on the first word
+				}
+				if c, ok := w.try(p, i, rel, j0); ok {
 					best, found = c, true
 					// of the patterns as long as this one, the tightest match wins ("agreed to a
 					// ceasefire with": "agree to ceasefire", not "agree with TARGET")
-					for _, q := range ps[k+1:] {
+					for k2 := k + 1; k2 < len(ps); k2++ {
+						q := ps[k2]
 						if len(q.Words) != len(p.Words) {
 							break
 						}
-						if c2, ok := w.try(q, i, rel); ok && c2.words >= best.words && c2.last < best.last {
+						if c2, ok := w.try(q, i, rel, at(k2)); ok && c2.words >= best.words && c2.last < best.last {
 							best = c2
 						}
 					}
@@ -86,8 +123,9 @@ func (w *worker) match() []cand {
 	return out
 }
 
-// try matches pattern p with its head at token i.
-func (w *worker) try(p *Pattern, i int, rel bool) (cand, bool) {
+// try matches pattern p with its head at token i; j0 is where the first word after the head was
+// found (-1 not found), or -2 when it is not known.
+func (w *worker) try(p *Pattern, i int, rel bool, j0 int) (cand, bool) {
 	c := cand{p: p, head: i, last: i, slot: -1, antecSeg: -1, words: 1}
 	pos := i + 1
 	segi := w.segOf[i]
@@ -103,7 +141,7 @@ func (w *worker) try(p *Pattern, i int, rel bool) (cand, bool) {
 		}
 		if word == "" { // TARGET
 			ch := w.chainStarting(pos, len(w.toks), 2)
-			if ch < 0 && k > 0 && preps[p.Words[k-1]] && k == len(p.Words)-1 {
+			if ch < 0 && k > 0 && preps.has(p.Words[k-1]) && k == len(p.Words)-1 {
 				// "responses to a raft of demands that Russia made": the target is further on
 				ch = w.objectIn(pos-1, -1, true)
 			}
@@ -133,8 +171,10 @@ func (w *worker) try(p *Pattern, i int, rel bool) (cand, bool) {
 			continue
 		}
 		var j int
-		if k == 0 {
-			j = w.findFirst(word, pos)
+		if k == 0 && j0 != -2 {
+			j = j0
+		} else if k == 0 {
+			j = w.find(word, pos, maxGap)
 		} else {
 			j = w.find(word, pos, maxGap)
 		}
@@ -179,7 +219,7 @@ func isParticle(w string) bool {
 func (w *worker) find(word string, pos, gap int) int {
 	skipped := 0
 	for j := pos; j < len(w.toks); j++ {
-		t := w.toks[j]
+		t := &w.toks[j]
 		if t.stem == word || t.low == word {
 			return j
 		}
@@ -213,14 +253,14 @@ func (w *worker) find(word string, pos, gap int) int {
 // verbForm reports whether token j is a form of a lexicon verb that reads as a verb (not "the
 // attack", not "military operations").
 func (w *worker) verbFormSlow(j int) bool {
-	t := w.toks[j]
+	t := &w.toks[j]
 	if !t.verb {
 		return false
 	}
 	if t.nounCtx {
 		return false // "a data sharing agreement", "the detained leaders"
 	}
-	if j > 0 && (dets[w.toks[j-1].low] || w.toks[j-1].low == "'s") {
+	if j > 0 && (dets.has(w.toks[j-1].low) || w.toks[j-1].low == "'s") {
 		return false // "a planned visit"
 	}
 	return strings.HasSuffix(t.low, "ed") || strings.HasSuffix(t.low, "ing") || w.s.lex.lem.irregular[t.low] != nil
@@ -232,14 +272,14 @@ func (w *worker) findBack(word string, rel int) int {
 	if rel == 0 {
 		return -1
 	}
-	if p := w.toks[rel-1]; p.punct || boundaryWords[p.low] || p.auxbe || p.verbish || w.speech(rel-1) != nil {
+	if p := w.toks[rel-1]; p.punct || boundaryWords.has(p.low) || p.auxbe || p.verbish || w.speech(rel-1) != nil {
 		return -1
 	}
 	for j := rel - 1; j >= 0 && j >= rel-6; j-- {
 		if w.toks[j].verbish {
 			return -1
 		}
-		t := w.toks[j]
+		t := &w.toks[j]
 		if t.stem == word {
 			return j
 		}
@@ -279,7 +319,7 @@ func (w *worker) subject(si, v int) int {
 		}
 	}
 	// 3. a relative clause: the antecedent just before the pronoun
-	if relWords[s.word] && s.word != "that" || s.word == "that" && s.t0 > 0 && !w.complement(si) {
+	if relWords.has(s.word) && s.word != "that" || s.word == "that" && s.t0 > 0 && !w.complement(si) {
 		for t := s.t0 - 1; t >= 0 && t >= s.t0-3; t-- {
 			if m := w.toks[t].ment; m >= 0 {
 				return w.chainOf[m]
@@ -290,7 +330,7 @@ func (w *worker) subject(si, v int) int {
 		}
 	}
 	// 4. the subject of an earlier segment: a conjoined verb, an apposition, a participle
-	if s.speech >= 0 || s.word == "that" || s.word == "if" || s.word == "because" || relWords[s.word] {
+	if s.speech >= 0 || s.word == "that" || s.word == "if" || s.word == "because" || relWords.has(s.word) {
 		return -1
 	}
 	for p := si - 1; p >= 0 && p >= si-3; p-- {
@@ -321,7 +361,7 @@ func (w *worker) complement(si int) bool {
 	if t0 == 0 {
 		return false
 	}
-	p := w.toks[t0-1]
+	p := &w.toks[t0-1]
 	if p.ment >= 0 || p.punct {
 		return false
 	}
@@ -341,10 +381,10 @@ func (w *worker) firstVerb(si int) int {
 func (w *worker) govBy(t int) string {
 	for j := t - 1; j >= 0 && j >= t-3; j-- {
 		l := w.toks[j].low
-		if dets[l] {
+		if dets.has(l) {
 			continue
 		}
-		if preps[l] {
+		if preps.has(l) {
 			return l
 		}
 		return ""
@@ -356,17 +396,17 @@ func (w *worker) govBy(t int) string {
 func (w *worker) governed(t int) bool {
 	for j := t - 1; j >= 0 && j >= t-3; j-- {
 		l := w.toks[j].low
-		if dets[l] {
+		if dets.has(l) {
 			continue
 		}
-		return preps[l]
+		return preps.has(l)
 	}
 	return false
 }
 
 // passive reports whether the verb at token v is in the passive voice.
 func (w *worker) passive(v int) bool {
-	t := w.toks[v]
+	t := &w.toks[v]
 	if strings.HasSuffix(t.low, "ing") || strings.HasSuffix(t.low, "s") && !strings.HasSuffix(t.low, "ss") {
 		return false
 	}
@@ -377,10 +417,10 @@ func (w *worker) passive(v int) bool {
 	}
 	for j := v - 1; j >= 0 && j >= v-3; j-- {
 		l := w.toks[j].low
-		if beForms[l] {
+		if beForms.has(l) {
 			return true
 		}
-		if strings.HasSuffix(l, "ly") || negWords[l] || l == "also" || l == "reportedly" {
+		if strings.HasSuffix(l, "ly") || negWords.has(l) || l == "also" || l == "reportedly" {
 			continue
 		}
 		return false
@@ -410,11 +450,11 @@ func (w *worker) objectAfter(t, not int) int { return w.objectIn(t, not, false) 
 func (w *worker) objectIn(t, not int, rel bool) int {
 	si := w.segOf[min(t, len(w.toks)-1)]
 	end := w.segs[si].t1
-	if rel && si+1 < len(w.segs) && relWords[w.segs[si+1].word] {
+	if rel && si+1 < len(w.segs) && relWords.has(w.segs[si+1].word) {
 		end = w.segs[si+1].t1
 	}
 	for j := t + 1; j < end; j++ {
-		if m := w.toks[j].ment; m >= 0 && w.ments[m].pronoun && possessive[w.toks[j].low] {
+		if m := w.toks[j].ment; m >= 0 && w.ments[m].pronoun && possessive.has(w.toks[j].low) {
 			continue // "called his counterpart": the possessor is not the object
 		}
 		if m := w.toks[j].ment; m >= 0 {
@@ -451,7 +491,7 @@ func (w *worker) nounSource(h int) (src, tgt int) {
 	src, tgt = -1, -1
 	// before: skip up to two modifiers
 	for j := h - 1; j >= 0 && j >= h-3; j-- {
-		t := w.toks[j]
+		t := &w.toks[j]
 		if t.low == "'s" {
 			continue
 		}
@@ -463,7 +503,7 @@ func (w *worker) nounSource(h int) (src, tgt int) {
 			}
 			break
 		}
-		if t.punct || dets[t.low] && t.low != "'s" || preps[t.low] {
+		if t.punct || dets.has(t.low) && t.low != "'s" || preps.has(t.low) {
 			break
 		}
 	}
@@ -610,7 +650,7 @@ func (w *worker) code(c cand) (doc.Event, bool) {
 				} else {
 					tgtAct = w.npAfter(c.last)
 				}
-				if tgtAct == nil && c.last > c.head && patientNoun[w.toks[c.last].stem] {
+				if tgtAct == nil && c.last > c.head && patientNoun.has(w.toks[c.last].stem) {
 					tgtAct = w.np(c.head+1, c.last+1) // "released at least 19 hostages"
 					if m := w.toks[c.last].ment; tgtAct == nil && m >= 0 && w.chainOf[m] != src {
 						tgtAct = w.actors(w.chainOf[m]) // "accepted 1,141 Iraqi refugees"
@@ -758,17 +798,17 @@ func (w *worker) modality(h, si int) (mod string, neg bool, threat int) {
 	for j := h - 1; j >= s.t0 && j >= h-6; j-- {
 		l := w.toks[j].low
 		switch {
-		case negWords[l]:
+		case negWords.has(l):
 			neg = true
-		case negVerbCue[l] && j+1 < len(w.toks) && w.toks[j+1].low == "to":
+		case negVerbCue.has(l) && j+1 < len(w.toks) && w.toks[j+1].low == "to":
 			neg = true
-		case threatCue[l] && j+1 < len(w.toks) && w.toks[j+1].low == "to":
+		case threatCue.has(l) && j+1 < len(w.toks) && w.toks[j+1].low == "to":
 			threat = j
 		case l == "would" || l == "'d":
 			hypo = true
-		case hypoCue[l]:
+		case hypoCue.has(l):
 			hypo = true
-		case intendCue[l]:
+		case intendCue.has(l):
 			intend = true
 		}
 		if w.toks[j].ment >= 0 && j < h-1 {
@@ -810,7 +850,7 @@ func (w *worker) modality(h, si int) (mod string, neg bool, threat int) {
 		hypo = false
 		intend = true
 		for j := h - 1; j >= s.t0 && j >= h-6; j-- {
-			if l := w.toks[j].low; hypoCue[l] && l != "would" && l != "'d" {
+			if l := w.toks[j].low; hypoCue.has(l) && l != "would" && l != "'d" {
 				hypo = true
 			}
 		}
@@ -1026,9 +1066,9 @@ func (w *worker) pledged(h, si int) byte {
 		}
 		if j+1 < len(w.toks) && w.toks[j+1].low == "to" {
 			switch {
-			case agreeCue[l]:
+			case agreeCue.has(l):
 				return 'a'
-			case intendCue[l]:
+			case intendCue.has(l):
 				return 'p'
 			}
 		}
@@ -1046,12 +1086,12 @@ func (w *worker) reducedPassive(h int) bool {
 	if h == 0 {
 		return false
 	}
-	t := w.toks[h]
+	t := &w.toks[h]
 	if !strings.HasSuffix(t.low, "ed") && w.s.lex.lem.irregular[t.low] == nil {
 		return false
 	}
-	p := w.toks[h-1]
-	if p.punct || aux[p.low] || beForms[p.low] || negWords[p.low] || strings.HasSuffix(p.low, "ly") {
+	p := &w.toks[h-1]
+	if p.punct || aux.has(p.low) || beForms.has(p.low) || negWords.has(p.low) || strings.HasSuffix(p.low, "ly") {
 		return false
 	}
 	if p.ment >= 0 && !w.ments[p.ment].norp {
@@ -1084,16 +1124,16 @@ func (w *worker) segHasOtherVerb(h int) bool {
 func (w *worker) npBefore(h int) []doc.Actor {
 	si := w.segOf[h]
 	j := h - 1
-	for j >= w.segs[si].t0 && (aux[w.toks[j].low] || beForms[w.toks[j].low] || negWords[w.toks[j].low] ||
-		strings.HasSuffix(w.toks[j].low, "ly") || hypoCue[w.toks[j].low] ||
+	for j >= w.segs[si].t0 && (aux.has(w.toks[j].low) || beForms.has(w.toks[j].low) || negWords.has(w.toks[j].low) ||
+		strings.HasSuffix(w.toks[j].low, "ly") || hypoCue.has(w.toks[j].low) ||
 		w.toks[j].low == "to" || w.toks[j].verbish && j+1 < len(w.toks) && w.toks[j+1].low == "to") {
 		j-- // "has agreed to lay down": back to the subject
 	}
 	end := j + 1
 	start := end
 	for k := j; k >= w.segs[si].t0 && end-k <= 8; k-- {
-		t := w.toks[k]
-		if t.punct && t.low != "-" && t.low != "'" || relWords[t.low] || pronouns[t.low] || t.verbish || t.low == "to" {
+		t := &w.toks[k]
+		if t.punct && t.low != "-" && t.low != "'" || relWords.has(t.low) || pronouns.has(t.low) || t.verbish || t.low == "to" {
 			break
 		}
 		start = k
@@ -1109,14 +1149,14 @@ func (w *worker) npAfter(t int) []doc.Actor {
 	}
 	end := start
 	for k := start; k < len(w.toks) && k-start < 6; k++ {
-		tk := w.toks[k]
-		if k == start && tk.low == "that" && k+1 < len(w.toks) && !w.toks[k+1].det && !pronouns[w.toks[k+1].low] &&
+		tk := &w.toks[k]
+		if k == start && tk.low == "that" && k+1 < len(w.toks) && !w.toks[k+1].det && !pronouns.has(w.toks[k+1].low) &&
 			!w.toks[k+1].capital && !w.toks[k+1].verbish && !w.toks[k+1].punct {
 			end = k + 1 // "of that death toll": a determiner
 			continue
 		}
-		if tk.punct && tk.low != "-" && tk.low != "'" || relWords[tk.low] || boundaryWords[tk.low] || pronouns[tk.low] ||
-			k > start && preps[tk.low] || w.isVerbish(k) && !dets[tk.low] {
+		if tk.punct && tk.low != "-" && tk.low != "'" || relWords.has(tk.low) || boundaryWords.has(tk.low) || pronouns.has(tk.low) ||
+			k > start && preps.has(tk.low) || w.isVerbish(k) && !dets.has(tk.low) {
 			break
 		}
 		end = k + 1
@@ -1171,24 +1211,6 @@ func (w *worker) feared(h int) bool {
 	return false
 }
 
-type memo struct {
-	word string
-	at   int
-}
-
-// findFirst is find for the first word after a head, remembered across the head's patterns (many
-// patterns share it: "launch attack", "launch attacks on", ...).
-func (w *worker) findFirst(word string, pos int) int {
-	for _, m := range w.firstMemo {
-		if m.word == word {
-			return m.at
-		}
-	}
-	at := w.find(word, pos, maxGap)
-	w.firstMemo = append(w.firstMemo, memo{word, at})
-	return at
-}
-
 // obliged reports a "must" or "has to" before the trigger at h in its clause.
 func (w *worker) obliged(h, si int) bool {
 	for j := h - 1; j >= w.segs[si].t0 && j >= h-4; j-- {
@@ -1224,7 +1246,7 @@ func (w *worker) speaker(si int) int {
 // Saudi Arabia to").
 func (w *worker) findLoose(word string, pos, gap int) int {
 	for j := pos; j < len(w.toks) && j <= pos+gap; j++ {
-		t := w.toks[j]
+		t := &w.toks[j]
 		if t.stem == word || t.low == word {
 			return j
 		}
@@ -1245,8 +1267,8 @@ func (w *worker) objectNP(pos int) bool {
 	if t.prep && pos+1 < len(w.toks) && (w.toks[pos+1].num || w.toks[pos+1].low == "least") {
 		t.prep = false // "at least 19 hostages", "about 300 people"
 	}
-	if t.punct || t.prep || t.low == "to" || boundaryWords[t.low] || pronouns[t.low] && !possessive[t.low] || t.auxbe ||
-		t.verbish && !t.det || t.ment >= 0 && !w.ments[t.ment].norp && !possessive[t.low] {
+	if t.punct || t.prep || t.low == "to" || boundaryWords.has(t.low) || pronouns.has(t.low) && !possessive.has(t.low) || t.auxbe ||
+		t.verbish && !t.det || t.ment >= 0 && !w.ments[t.ment].norp && !possessive.has(t.low) {
 		return false
 	}
 	return w.npAfter(pos-1) != nil
@@ -1265,11 +1287,11 @@ func currency(s string) bool {
 // pattern word or a lower-case noun follows it ("the US embargo on", "a U.N. advance team"), not a
 // verb, an article or a preposition ("send Russia aid" keeps Russia a participant).
 func (w *worker) modifies(t int, word string) bool {
-	n := w.toks[t]
+	n := &w.toks[t]
 	if n.stem == word || n.low == word {
 		return true
 	}
-	if n.punct || n.capital || n.det || n.prep || n.verbish || n.auxbe || n.ment >= 0 || boundaryWords[n.low] {
+	if n.punct || n.capital || n.det || n.prep || n.verbish || n.auxbe || n.ment >= 0 || boundaryWords.has(n.low) {
 		return false
 	}
 	return t+1 < len(w.toks) && (w.toks[t+1].stem == word || w.toks[t+1].low == word)
@@ -1290,7 +1312,7 @@ func npSlotOK(p *Pattern, middle bool) bool {
 	// leaders"), so only an actor may fill the slot; "release TARGET", "lift ban on TARGET" may
 	// take any object
 	for _, w := range p.Words {
-		if w != "" && !preps[w] {
+		if w != "" && !preps.has(w) {
 			return true
 		}
 	}
@@ -1315,8 +1337,8 @@ func (w *worker) topicHop(t int, src []doc.Actor, hops int) []doc.Actor {
 		return as
 	}
 	for k := j; k < len(w.toks) && k <= j+4; k++ {
-		tk := w.toks[k]
-		if k == j && pronouns[tk.low] && !possessive[tk.low] && hops > 0 {
+		tk := &w.toks[k]
+		if k == j && pronouns.has(tk.low) && !possessive.has(tk.low) && hops > 0 {
 			// "said it is skeptical of", "said they hoped Bolton would": past the speaker
 			if v := w.attitudeAfter(k + 1); v > k {
 				return w.topicHop(v, src, hops-1)
@@ -1325,7 +1347,7 @@ func (w *worker) topicHop(t int, src []doc.Actor, hops int) []doc.Actor {
 		}
 		if tk.ment >= 0 {
 			m := w.ments[tk.ment]
-			if m.pronoun && !possessive[tk.low] || w.governed(m.t0) {
+			if m.pronoun && !possessive.has(tk.low) || w.governed(m.t0) {
 				return nil // "said it would", "said on Monday in Paris"
 			}
 			as := w.actors(w.chainOf[tk.ment])
@@ -1334,7 +1356,7 @@ func (w *worker) topicHop(t int, src []doc.Actor, hops int) []doc.Actor {
 			}
 			return as
 		}
-		if tk.punct && tk.low != "-" && tk.low != "'" || tk.verbish || tk.auxbe || tk.prep || boundaryWords[tk.low] {
+		if tk.punct && tk.low != "-" && tk.low != "'" || tk.verbish || tk.auxbe || tk.prep || boundaryWords.has(tk.low) {
 			break
 		}
 	}
@@ -1388,14 +1410,14 @@ func (w *worker) widen(a *doc.Actor, trig doc.Span) {
 		return
 	}
 	free := func(k int) bool {
-		t := w.toks[k]
-		return !t.punct && t.ment < 0 && !t.prep && !t.verbish && !t.auxbe && !boundaryWords[t.low] &&
-			!pronouns[t.low] && (t.end <= trig.Start || t.start >= trig.End) && t.low != "to" && !negWords[t.low]
+		t := &w.toks[k]
+		return !t.punct && t.ment < 0 && !t.prep && !t.verbish && !t.auxbe && !boundaryWords.has(t.low) &&
+			!pronouns.has(t.low) && (t.end <= trig.Start || t.start >= trig.End) && t.low != "to" && !negWords.has(t.low)
 	}
 	// the head noun after a modifying mention: "Philippine Army soldiers", "Iraqi troops"
 	end, words := t1, 0
 	for k := t1; k < len(w.toks) && k < t1+5; {
-		t := w.toks[k]
+		t := &w.toks[k]
 		if t.ment >= 0 && !w.ments[t.ment].pronoun && (t.end <= trig.Start || t.start >= trig.End) {
 			k = w.ments[t.ment].t1 // "Philippine Army soldiers": adjacent mentions of one phrase
 			end = k
@@ -1446,7 +1468,7 @@ func (w *worker) placeAfter(t int) int {
 // talks"), as coded actors or a noun phrase.
 func (w *worker) aboutObject(t int) []doc.Actor {
 	for j := t + 1; j < len(w.toks) && j <= t+6; j++ {
-		tk := w.toks[j]
+		tk := &w.toks[j]
 		switch tk.low {
 		case "about", "over", "at", "of", "regarding", "concerning":
 			if c := w.chainStarting(j+1, len(w.toks), 2); c >= 0 {
@@ -1474,7 +1496,7 @@ func (w *worker) coded(k int) bool {
 // token j ("(LAF)", "(about $2 million)"), or -1.
 func (w *worker) parenEnd(j int) int {
 	for k := j + 1; k < len(w.toks) && k <= j+5; k++ {
-		t := w.toks[k]
+		t := &w.toks[k]
 		if t.low == ")" {
 			return k
 		}
@@ -1495,18 +1517,18 @@ func (w *worker) isSupport(j int) bool {
 // k ("is skeptical", "is pessimistic", "hoped", "expects", "are worried"): a verb of saying or
 // thinking, or a form of "be" and an adjective; or -1.
 func (w *worker) attitudeAfter(k int) int {
-	for k < len(w.toks) && (aux[w.toks[k].low] && !beForms[w.toks[k].low] || strings.HasSuffix(w.toks[k].low, "ly")) {
+	for k < len(w.toks) && (aux.has(w.toks[k].low) && !beForms.has(w.toks[k].low) || strings.HasSuffix(w.toks[k].low, "ly")) {
 		k++ // "would", "has", "strongly"
 	}
 	if k >= len(w.toks) {
 		return -1
 	}
-	t := w.toks[k]
-	if w.speech(k) != nil || thinkVerbs[t.stem] || thinkVerbs[t.low] {
+	t := &w.toks[k]
+	if w.speech(k) != nil || thinkVerbs.has(t.stem) || thinkVerbs.has(t.low) {
 		return k
 	}
-	if beForms[t.low] && k+1 < len(w.toks) {
-		n := w.toks[k+1]
+	if beForms.has(t.low) && k+1 < len(w.toks) {
+		n := &w.toks[k+1]
 		if !n.punct && !n.det && !n.prep && n.ment < 0 && !n.verbish {
 			return k + 1
 		}
@@ -1521,16 +1543,16 @@ var thinkVerbs = set("hope hoped hopes expect expects expected believe believes 
 // token i reports, before any other verb of saying.
 func (w *worker) reportsObligation(i int) bool {
 	for j := i + 1; j < len(w.toks) && j <= i+12; j++ {
-		t := w.toks[j]
+		t := &w.toks[j]
 		switch t.low {
 		case "must", "should":
-			return !(j+1 < len(w.toks) && negWords[w.toks[j+1].low]) // "should not": a warning
+			return !(j+1 < len(w.toks) && negWords.has(w.toks[j+1].low)) // "should not": a warning
 		case "to":
 			if p := w.toks[j-1].low; p == "has" || p == "have" || p == "needs" || p == "need" {
 				return j-1 > i+1
 			}
 		}
-		if j > i+1 && w.speech(j) != nil || t.low == ";" || boundaryWords[t.low] && t.low != "that" {
+		if j > i+1 && w.speech(j) != nil || t.low == ";" || boundaryWords.has(t.low) && t.low != "that" {
 			return false
 		}
 	}

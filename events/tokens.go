@@ -31,14 +31,16 @@ func tokenize(dst []tok, s string, base int) []tok {
 	// text tokenized with spaces ("Iran ' s forces", "Baghdad ’ s"): the clitic 's as one token
 	out := n0
 	for k := n0; k < len(dst); k++ {
-		t := dst[k]
+		t := &dst[k]
 		if t.punct && t.low == "'" && k > n0 && !dst[k-1].punct && k+1 < len(dst) && dst[k+1].low == "s" && !dst[k+1].capital {
 			dst[out] = tok{start: t.start, end: dst[k+1].end, low: "'s", stem: "'s", ment: -1}
 			out++
 			k++
 			continue
 		}
-		dst[out] = t
+		if out != k {
+			dst[out] = *t
+		}
 		out++
 	}
 	return dst[:out]
@@ -78,9 +80,23 @@ func tokenizeRaw(dst []tok, s string, base int) []tok {
 		}
 		j := i
 		plain := true // ASCII lower case: the text itself is the lower-case form
-		buf = buf[:0]
+		have := false // buf holds the lower-case form of s[i:j] (built only when needed)
 		for j < len(s) {
 			c := s[j]
+			if c < utf8.RuneSelf && asciiAlnum[c] {
+				// fast path: an ASCII letter or digit
+				if 'A' <= c && c <= 'Z' {
+					if !have {
+						buf, have = append(buf[:0], s[i:j]...), true
+					}
+					plain = false
+					buf = append(buf, c+'a'-'A')
+				} else if have {
+					buf = append(buf, c)
+				}
+				j++
+				continue
+			}
 			var r rune
 			w := 1
 			if c < utf8.RuneSelf {
@@ -96,12 +112,17 @@ func tokenizeRaw(dst []tok, s string, base int) []tok {
 				if c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' {
 					plain = false
 				}
+				if !have {
+					buf, have = append(buf[:0], s[i:j]...), true
+				}
 				buf = utf8.AppendRune(buf, unicode.ToLower(f))
 				j += w
 				continue
 			}
 			if f == ',' && j > i && s[j-1] >= '0' && s[j-1] <= '9' && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' {
-				buf = append(buf, ',') // 20,000
+				if have {
+					buf = append(buf, ',') // 20,000
+				}
 				j++
 				continue
 			}
@@ -111,6 +132,9 @@ func tokenizeRaw(dst []tok, s string, base int) []tok {
 					if c >= utf8.RuneSelf {
 						plain = false
 					}
+					if !have {
+						buf, have = append(buf[:0], s[i:j]...), true
+					}
 					buf = utf8.AppendRune(buf, f)
 					j += w
 					continue
@@ -118,7 +142,9 @@ func tokenizeRaw(dst []tok, s string, base int) []tok {
 			}
 			// U.S. keeps its final dot when a letter-dot pair precedes
 			if f == '.' && j-i >= 2 && s[j-2] == '.' {
-				buf = append(buf, '.')
+				if have {
+					buf = append(buf, '.')
+				}
 				j += w
 			}
 			break
@@ -179,6 +205,14 @@ func byteIndexOfRuneCount(s string, n int) int {
 	}
 	return i
 }
+
+// asciiAlnum marks the ASCII letters and digits.
+var asciiAlnum = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return
+}()
 
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {

@@ -43,6 +43,10 @@ type worker struct {
 	sent        doc.Span
 	toks        []tok
 	ments       []mention
+	mentActs    []doc.Actor // the mentions' actors (see oneActor)
+	lastAt      []int32     // by wordInfo.id: the last token of the sentence with that word (if lastGen is gen)
+	lastGen     []uint32
+	gen         uint32
 	chains      [][]int // coordinated mentions, in order
 	chainOf     []int   // mention -> chain
 	segs        []seg
@@ -50,7 +54,7 @@ type worker struct {
 	subj        map[int]int
 	link        []int // buffers reused across sentences
 	inChain     []bool
-	firstMemo   []memo
+	firstMemo   []int // per first word of the head's patterns: where find found it, -2 not yet looked
 	timexSorted bool
 	evbuf       []doc.Event
 	roles       []evRole
@@ -82,13 +86,7 @@ var (
 	threatCue     = set("threaten threatens threatened threatening")
 )
 
-func set(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
-}
+func set(s string) *wordSet { return newWordSet(strings.Fields(s)) }
 
 func (w *worker) sentence(sent doc.Span) {
 	w.sent = sent
@@ -149,6 +147,7 @@ func (w *worker) sentence(sent doc.Span) {
 // findMentions collects the actor mentions of the sentence: entities with actors and pronouns.
 func (w *worker) findMentions() {
 	w.ments = w.ments[:0]
+	w.mentActs = w.mentActs[:0]
 	ents := w.d.Entities
 	i := sort.Search(len(ents), func(i int) bool { return ents[i].End > w.sent.Start })
 	for ; i < len(ents) && ents[i].Start < w.sent.End; i++ {
@@ -175,7 +174,7 @@ func (w *worker) findMentions() {
 		}
 		ac := *a
 		ac.Start, ac.End = e.Start, e.End
-		w.ments = append(w.ments, mention{t0: t0, t1: t1, actors: []doc.Actor{ac}, person: e.Type == "PERSON" || e.Type == "PER",
+		w.ments = append(w.ments, mention{t0: t0, t1: t1, actors: w.oneActor(ac), person: e.Type == "PERSON" || e.Type == "PER",
 			norp: e.Type == "NORP" && w.toks[t0].capital, place: e.Type == "GPE" || e.Type == "LOC" || e.Type == "FAC"}) // "Russian", "Western"; not "government"
 	}
 	for k := range w.toks {
@@ -188,7 +187,7 @@ func (w *worker) findMentions() {
 	}
 	n := len(w.ments)
 	for k, t := range w.toks {
-		if t.ment >= 0 || !pronouns[t.low] {
+		if t.ment >= 0 || !pronouns.has(t.low) {
 			continue
 		}
 		a := w.resolve(k)
@@ -197,7 +196,7 @@ func (w *worker) findMentions() {
 		}
 		ac := *a
 		ac.Start, ac.End = t.start, t.end
-		w.ments = append(w.ments, mention{t0: k, t1: k + 1, actors: []doc.Actor{ac}, pronoun: true})
+		w.ments = append(w.ments, mention{t0: k, t1: k + 1, actors: w.oneActor(ac), pronoun: true})
 	}
 	if len(w.ments) > n {
 		sort.SliceStable(w.ments, func(i, j int) bool { return w.ments[i].t0 < w.ments[j].t0 })
@@ -212,9 +211,21 @@ func (w *worker) findMentions() {
 	}
 }
 
+// oneActor returns a one-element slice holding a, from a buffer reused across sentences. Its
+// capacity is one, so that appending to it copies; the mentions' actors are only ever copied out.
+func (w *worker) oneActor(a doc.Actor) []doc.Actor {
+	if len(w.mentActs) == cap(w.mentActs) {
+		// a new block: the slices handed out keep the old one alive and unchanged
+		w.mentActs = make([]doc.Actor, 0, max(16, 2*cap(w.mentActs)))
+	}
+	n := len(w.mentActs)
+	w.mentActs = append(w.mentActs, a)
+	return w.mentActs[n : n+1 : n+1]
+}
+
 // resolve finds the actor a pronoun refers to.
 func (w *worker) resolve(k int) *doc.Actor {
-	t := w.toks[k]
+	t := &w.toks[k]
 	if w.s.opts.Resolve != nil {
 		return w.s.opts.Resolve(w.d, doc.Span{Start: t.start, End: t.end})
 	}
@@ -282,7 +293,7 @@ func (w *worker) findChains() {
 		hasAnd, hasComma, ok := false, false, b.t0 > a.t1
 		for t := a.t1; t < b.t0 && ok; t++ {
 			l := w.toks[t].low
-			if !linkers[l] {
+			if !linkers.has(l) {
 				ok = false
 			}
 			switch l {
@@ -324,14 +335,14 @@ func (w *worker) chainSpan(c int) (int, int) {
 func (w *worker) chainStarting(t, limit, gap int) int {
 	skipped := 0
 	for ; t < limit; t++ {
-		tk := w.toks[t]
-		if tk.ment >= 0 && !(w.ments[tk.ment].pronoun && possessive[tk.low]) {
+		tk := &w.toks[t]
+		if tk.ment >= 0 && !(w.ments[tk.ment].pronoun && possessive.has(tk.low)) {
 			return w.chainOf[tk.ment]
 		}
-		if tk.punct && tk.low != "-" || preps[tk.low] {
+		if tk.punct && tk.low != "-" || preps.has(tk.low) {
 			return -1
 		}
-		if !dets[tk.low] {
+		if !dets.has(tk.low) {
 			skipped++
 			if skipped > gap {
 				return -1
@@ -374,7 +385,7 @@ func (w *worker) segment() {
 			case ",", ";", ":", "(", ")", "[", "]", "\"", "-":
 				start, word = true, t.low
 			}
-		case boundaryWords[t.low]:
+		case boundaryWords.has(t.low):
 			start, word = true, t.low
 			if t.low == "as" && i+1 < len(w.toks) && (w.toks[i+1].low == "well" || w.toks[i+1].low == "part") {
 				start = false
@@ -383,7 +394,7 @@ func (w *worker) segment() {
 				start = false
 			}
 		case i > 0 && w.toks[i-1].ment < 0 && w.speech(i-1) != nil && !w.toks[i-1].capital:
-			if t.low != "to" && t.low != "by" && !preps[t.low] {
+			if t.low != "to" && t.low != "by" && !preps.has(t.low) {
 				start, sp = true, i-1
 			}
 		}
@@ -408,7 +419,7 @@ func (w *worker) segment() {
 func (w *worker) isVerbish(i int) bool { return w.toks[i].verbish }
 
 func (w *worker) isVerbishSlow(i int) bool {
-	t := w.toks[i]
+	t := &w.toks[i]
 	if t.punct || t.capital || t.ment >= 0 {
 		return false
 	}
@@ -435,11 +446,11 @@ func (w *worker) nounContext(i int) bool {
 	if i == 0 {
 		return false
 	}
-	p := w.toks[i-1]
+	p := &w.toks[i-1]
 	if p.ment >= 0 {
 		m := w.ments[p.ment]
 		if m.pronoun {
-			return nounPrev[p.low]
+			return nounPrev.has(p.low)
 		}
 		if m.norp && m.t1 == i && m.t1-m.t0 == 1 {
 			return true
@@ -448,7 +459,7 @@ func (w *worker) nounContext(i int) bool {
 			return true // "the Ghazni attacks"
 		}
 		// "the military strike": a bare verb form after a lower-case sector word is a noun
-		t := w.toks[i]
+		t := &w.toks[i]
 		return !w.toks[m.t0].capital && m.t1-m.t0 == 1 && t.verb && !strings.HasSuffix(t.low, "s") &&
 			!strings.HasSuffix(t.low, "ed") && !strings.HasSuffix(t.low, "ing") && w.s.lex.lem.irregular[t.low] == nil
 	}
@@ -458,7 +469,7 @@ func (w *worker) nounContext(i int) bool {
 	// "a travel ban", "the new peace talks": a determiner two or three words back, no verb between
 	// (a past form there is a verb: "a car bomb killed")
 	for j := i - 2; j >= 0 && j >= i-3 && !strings.HasSuffix(w.toks[i].low, "ed"); j-- {
-		q := w.toks[j]
+		q := &w.toks[j]
 		if q.punct || q.ment >= 0 || q.auxbe || q.low == "to" {
 			break
 		}
@@ -501,7 +512,7 @@ func (w *worker) mainScore(e doc.Event, h int, k Kind) int {
 	if !w.subordinate(w.segOf[h]) {
 		sc += 8
 	}
-	if h > 0 && (w.toks[h-1].low == "to" || strings.HasSuffix(w.toks[h].low, "ing") && !aux[w.toks[h-1].low] && !beForms[w.toks[h-1].low]) {
+	if h > 0 && (w.toks[h-1].low == "to" || strings.HasSuffix(w.toks[h].low, "ing") && !aux.has(w.toks[h-1].low) && !beForms.has(w.toks[h-1].low)) {
 		sc -= 3 // an infinitive or a participle: a purpose or a circumstance
 	}
 	switch k {
@@ -528,28 +539,50 @@ func (w *worker) mainScore(e doc.Event, h int, k Kind) int {
 // flags computes the per-token word-class flags that matching consults many times.
 func (w *worker) flags() {
 	lex := w.s.lex
+	if len(w.lastAt) < int(lex.nIDs)+1 {
+		w.lastAt = make([]int32, lex.nIDs+1)
+		w.lastGen = make([]uint32, lex.nIDs+1)
+	}
+	w.gen++
+	if w.gen == 0 { // wrapped: forget everything
+		clear(w.lastGen)
+		w.gen = 1
+	}
 	for i := range w.toks {
 		t := &w.toks[i]
 		if t.punct {
 			continue
 		}
-		t.wi = lex.words[t.low]
-		t.ni = t.wi
+		var e, n wordEntry
+		if mayHold(&lex.filter, t.low) {
+			e = lex.entries[t.low]
+		}
+		n = e
 		if t.stem != t.low {
-			t.ni = lex.words[t.stem]
+			n = wordEntry{}
+			if mayHold(&lex.filter, t.stem) {
+				n = lex.entries[t.stem]
+			}
 		}
-		var c uint16
-		if t.wi != nil {
-			t.verb = len(t.wi.verbs) > 0
-			c = t.wi.cls
+		t.wi, t.ni = e.wi, n.wi
+		c := e.cls
+		if e.wi != nil {
+			t.verb = e.verb
 		}
-		t.noun = t.ni != nil && len(t.ni.nouns) > 0
+		t.noun = n.noun
 		t.opt = c&clOpt != 0
 		t.auxbe = c&clAuxBe != 0
 		t.num = c&clNum != 0 || t.low[0] >= '0' && t.low[0] <= '9'
 		t.prep = c&clPrep != 0
 		t.det = c&clDet != 0
 		t.nprev = c&clNounPrev != 0
+		// where the first words of patterns last occur in the sentence
+		if e.id > 0 {
+			w.lastAt[e.id], w.lastGen[e.id] = int32(i), w.gen
+		}
+		if n.id > 0 {
+			w.lastAt[n.id], w.lastGen[n.id] = int32(i), w.gen
+		}
 	}
 	for i := range w.toks {
 		w.toks[i].nounCtx = w.nounContext(i)
@@ -582,7 +615,7 @@ func (w *worker) reset(s *Stage, d *doc.Doc) {
 // subordinate reports whether segment si lies in a subordinate or relative clause.
 func (w *worker) subordinate(si int) bool {
 	for p := si; p >= 0; p-- {
-		if subordinators[w.segs[p].word] && !(w.segs[p].word == "that" && w.complement(p)) {
+		if subordinators.has(w.segs[p].word) && !(w.segs[p].word == "that" && w.complement(p)) {
 			return true
 		}
 		if w.segs[p].word == "" || w.segs[p].speech >= 0 {

@@ -88,6 +88,8 @@ const (
 type lexicon struct {
 	// m maps a lower-case word to its classes and the cue phrases that start with it.
 	m map[string]*entry
+	// filter holds the keys of m, to skip most look-ups of words it does not have
+	filter wordFilter
 }
 
 // entry is what the lexicon knows about one word.
@@ -105,6 +107,7 @@ func (lx *lexicon) get(w string) *entry {
 	if e == nil {
 		e = &entry{}
 		lx.m[w] = e
+		lx.filter.add(w)
 	}
 	return e
 }
@@ -387,7 +390,11 @@ func loadEmbedded(lx *lexicon) error {
 // flags returns the word classes of w (any case).
 func (lx *lexicon) flags(w string) uint16 {
 	var kb keyBuf
-	if e := lx.m[string(kb.key(w))]; e != nil {
+	k := kb.key(w)
+	if !mayHold(&lx.filter, k) {
+		return 0
+	}
+	if e := lx.m[string(k)]; e != nil {
 		return e.flags
 	}
 	return 0

@@ -181,7 +181,11 @@ func (st *Stage) annotate(d *doc.Doc, toks []tok) {
 		if t.kind != tWord {
 			continue
 		}
-		e := st.lex.m[string(kb.key(d.Text[t.s:t.e]))]
+		k := kb.key(d.Text[t.s:t.e])
+		if !mayHold(&st.lex.filter, k) {
+			continue
+		}
+		e := st.lex.m[string(k)]
 		if e == nil {
 			continue
 		}

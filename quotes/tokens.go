@@ -40,6 +40,14 @@ type tok struct {
 	cue   *phrase
 }
 
+// asciiAlnum marks the ASCII letters and digits.
+var asciiAlnum = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return
+}()
+
 func isLetterOrDigit(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
@@ -89,6 +97,10 @@ func (st *Stage) tokenize(text string, buf []tok) []tok {
 		if isLetterOrDigit(r) {
 			j := i + sz
 			for j < n {
+				if c := text[j]; c < utf8.RuneSelf && asciiAlnum[c] {
+					j++ // fast path for ASCII letters and digits
+					continue
+				}
 				r2, sz2 := decode(text, j)
 				if isLetterOrDigit(r2) {
 					j += sz2

@@ -54,6 +54,12 @@ var publishedLayouts = []string{
 
 func parsePublished(s string) (time.Time, bool) {
 	for _, l := range publishedLayouts {
+		// Every field of the layouts is fixed-width, so a layout can only fit a value of its
+		// length (date alone) or with its separator at byte 10 (date and time); skipping the others
+		// saves the allocation of a parse error.
+		if len(l) > 10 && (len(s) <= 10 || s[10] != l[10]) || len(l) <= 10 && len(s) != len(l) {
+			continue
+		}
 		if t, err := time.Parse(l, s); err == nil {
 			return t, true
 		}

@@ -30,9 +30,10 @@ type Options struct {
 // Stage is the timex pipeline stage. It is safe for concurrent use.
 type Stage struct {
 	lex   lexicon
-	shape [256][16]bool // first byte and length of every lexicon word
-	long  bool          // the lexicon has words of 16 bytes or more
-	bufs  sync.Pool     // *buffers reused across calls
+	shape [256][16]bool  // first byte and length of every lexicon word
+	long  bool           // the lexicon has words of 16 bytes or more
+	ends  [256][4]uint64 // first byte -> last bytes of the lexicon words
+	bufs  sync.Pool      // *buffers reused across calls
 }
 
 // buffers are the scratch slices of one Find call.
@@ -55,6 +56,10 @@ func NewWithOptions(o Options) (*Stage, error) {
 	}
 	st := &Stage{lex: lx}
 	for w := range lx {
+		if w != "" {
+			l := w[len(w)-1]
+			st.ends[w[0]][l>>6] |= 1 << (l & 63)
+		}
 		if len(w) >= len(st.shape[0]) {
 			st.long = true
 			continue

@@ -168,12 +168,16 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func isASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
 
-// mayBeWord reports whether the lexicon may hold s, by its first byte and length, so that most words
-// of a text skip the map lookup.
+// mayBeWord reports whether the lexicon may hold s, by its first byte, length and last byte, so
+// that most words of a text skip the map lookup.
 func (st *Stage) mayBeWord(s string) bool {
 	n := len(s)
 	if n >= len(st.shape[0]) {
 		return st.long
 	}
-	return st.shape[s[0]][n]
+	if !st.shape[s[0]][n] {
+		return false
+	}
+	l := s[n-1]
+	return st.ends[s[0]][l>>6]&(1<<(l&63)) != 0
 }
