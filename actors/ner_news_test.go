@@ -2,7 +2,6 @@ package actors
 
 import (
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -396,26 +395,6 @@ func TestNERNews(t *testing.T) {
 			if _, _, f := prf(*sc["all"]); f < set.floor {
 				t.Errorf("%s, tokenized %v: F1 %.3f is below %.2f", set.name, tokenized, f, set.floor)
 			}
-		}
-	}
-}
-
-// TestNERNewsDump prints the entities of one news article with their rules (set DYAD_NER_DUMP to
-// its name).
-func TestNERNewsDump(t *testing.T) {
-	name := os.Getenv("DYAD_NER_DUMP")
-	if name == "" {
-		t.Skip("DYAD_NER_DUMP is not set")
-	}
-	for _, a := range append(newsArticles, newsHeldOut...) {
-		if a.name != name {
-			continue
-		}
-		txt, _ := parseMarked(t, a.text)
-		d := mkdoc(txt, a.date)
-		testStage(t).Apply(d)
-		for _, e := range d.Entities {
-			t.Logf("%s %q %s", e.Type, e.Text, e.Rule)
 		}
 	}
 }

@@ -315,7 +315,7 @@ func (a *applier) beforeAttr(o int) (attr, bool) {
 			break
 		}
 		if t.kind == tWord && (lowerASCII(a.text(k)) == "that" || t.wf&wPronoun != 0 && k < j) {
-			return attr{}, false // said that "...": reported speech with a quoted fragment; "told about his father who wired, ..."
+			return attr{}, false // said that "...": reported speech with a quoted fragment; "spoke of her aunt who wrote, ..."
 		}
 		p := t.cue
 		if p == nil || !p.class.speechLike() {

@@ -195,7 +195,7 @@ func TestTense(t *testing.T) {
 		{oct, "The bank will redeem its preferred shares on Oct. 31.", "Oct. 31", "DATE", "1989-10-31"},
 		{"1989-10-31", "In the fiscal year ended Jan. 31, sales rose.", "Jan. 31", "DATE", "1989-01-31"},
 		// a past clause still allows a day just after the publication date
-		{"1998-10-25", "The paper said in an editorial on Monday, Oct. 26: enough.", "Monday, Oct. 26", "DATE", "1998-10-26"},
+		{"2004-03-07", "The council said in a bulletin on Monday, March 8: be ready.", "Monday, March 8", "DATE", "2004-03-08"},
 		// a past verb beyond an infinitive does not count; a deadline "by" is the future
 		{oct, "The company agreed to buy the unit in January.", "January", "DATE", "1990-01"},
 		{oct, "The company must repay the loan by February.", "February", "DATE", "1990-02"},
