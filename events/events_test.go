@@ -289,8 +289,9 @@ func TestUncodedAndOptions(t *testing.T) {
 	if len(e.Source) != 1 || e.Source[0].Code != "" || e.Source[0].Name != "car bomb" || e.Source[0].Rule != "events:np" {
 		t.Errorf("source %+v, want the uncoded phrase %q", e.Source, "car bomb")
 	}
-	if len(e.Target) != 1 || e.Target[0].Name != "five soldiers" {
-		t.Errorf("target %+v, want the uncoded phrase %q", e.Target, "five soldiers")
+	// the target is the whole noun phrase, with its attached prepositional phrase
+	if len(e.Target) != 1 || e.Target[0].Name != "five soldiers in the market" {
+		t.Errorf("target %+v, want the uncoded phrase %q", e.Target, "five soldiers in the market")
 	}
 	// CodedOnly: no uncoded phrases, and no event without a coded actor
 	s, err := New(Options{CodedOnly: true})

@@ -148,7 +148,14 @@ func (w *worker) try(p *Pattern, i int, rel bool, j0 int) (cand, bool) {
 			if ch < 0 && k < len(p.Words)-1 && p.Words[k+1] != "" {
 				// a middle slot without an actor ("call on the people to"): skip a short phrase
 				if j := w.findLoose(p.Words[k+1], pos, 6); j > pos {
-					if npSlotOK(p, true) && w.objectNP(pos) {
+					// "urged close partners like Chile to": an actor inside the phrase
+					for g := pos; g < j; g++ {
+						if m := w.toks[g].ment; m >= 0 && !w.ments[m].pronoun {
+							c.slot = w.chainOf[m]
+							break
+						}
+					}
+					if c.slot < 0 && npSlotOK(p, true) && w.objectNP(pos) {
 						c.npSlot = pos + 1 // "accused the legislation of": the phrase is the target
 					}
 					pos = j
@@ -573,8 +580,23 @@ func (w *worker) code(c cand) (doc.Event, bool) {
 				tgt = c.slot
 			} else if c.npSlot > 0 {
 				tgt = -1 // the object phrase, below
+			} else if c.last > c.head && patientNoun.has(w.toks[c.last].stem) &&
+				(c.last+1 >= len(w.toks) || w.toks[c.last+1].low != "from") {
+				// "expelled two junior Cuban diplomats", "recalled its envoy": the pattern's last
+				// word names who is acted upon; an actor in the gap, else the phrase (below)
+				for j := c.head + 1; j <= c.last; j++ {
+					if m := w.toks[j].ment; m >= 0 && w.chainOf[m] != src && !w.ments[m].pronoun {
+						tgt = w.chainOf[m]
+						break
+					}
+				}
 			} else {
 				tgt = w.objectAfter(c.last, src)
+				if tgt >= 0 {
+					if t0, _ := w.chainSpan(tgt); t0 > c.last+maxObjectGap {
+						tgt = -1 // "banned rallies ... (a dozen words later) by the guards": too far
+					}
+				}
 			}
 		}
 		if c.fronted && tgt < 0 && c.antecSeg >= 0 {
@@ -660,11 +682,16 @@ func (w *worker) code(c cand) (doc.Event, bool) {
 		}
 	}
 	if len(tgtAct) == 0 && c.p.Kind == Verb && len(srcAct) > 0 {
-		// "eased the curfew in Amman", "lifted the state of emergency in four states": with no
+		// "relaxed the curfew in Tartus", "ended the state of emergency in two provinces": with no
 		// one acted upon, the place where the event happens is its target
 		if ch := w.placeAfter(c.last); ch >= 0 && ch != src {
 			tgtAct = w.actors(ch)
 		}
+	}
+	if len(tgtAct) == 0 && c.p.Kind == Verb && len(srcAct) > 0 {
+		// "filed lawsuits against two airlines", "froze trade talks with Peru":
+		// with no object, the party named after "against", "with" or "on" is acted upon
+		tgtAct = w.prepTarget(c.last, src, npSlotOK(c.p, true))
 	}
 	if c.p.Kind == Noun && len(tgtAct) == 0 && !nounAlone && !w.s.opts.KeepUnattributed {
 		return e, false // a nominal trigger codes an event only between two actors
@@ -768,6 +795,9 @@ func (w *worker) code(c cand) (doc.Event, bool) {
 	}
 	for i := range tgtAct {
 		w.widen(&tgtAct[i], trig)
+	}
+	for i := range tgtAct {
+		w.attachPP(&tgtAct[i], trig, srcAct)
 	}
 	e.Source, e.Target = srcAct, tgtAct
 	e.Negated = neg
@@ -1144,8 +1174,9 @@ func (w *worker) npBefore(h int) []doc.Actor {
 // npAfter returns the object noun phrase after token t as an uncoded actor, or nil.
 func (w *worker) npAfter(t int) []doc.Actor {
 	start := t + 1
-	if start < len(w.toks) && w.toks[start].prep && w.toks[start].low != "of" && !w.toks[t].prep {
-		return nil // "freed prisoners from a jail": an adjunct, not the object
+	if start < len(w.toks) && w.toks[start].prep && w.toks[start].low != "of" && !w.toks[t].prep &&
+		w.toks[start].low != "including" && !(start+1 < len(w.toks) && (w.toks[start+1].num || w.toks[start+1].low == "least")) {
+		return nil // "freed prisoners from a jail": an adjunct, not the object ("about 300 people" is)
 	}
 	end := start
 	for k := start; k < len(w.toks) && k-start < 6; k++ {
@@ -1242,8 +1273,8 @@ func (w *worker) speaker(si int) int {
 }
 
 // findLoose looks for word within gap tokens of pos, skipping anything but punctuation and verbs
-// (the words between are a noun phrase that no coded actor covers: "urged valued partners like
-// Saudi Arabia to").
+// (the words between are a noun phrase that no coded actor covers: "urged old friends such as
+// Peru to").
 func (w *worker) findLoose(word string, pos, gap int) int {
 	for j := pos; j < len(w.toks) && j <= pos+gap; j++ {
 		t := &w.toks[j]
@@ -1381,7 +1412,7 @@ func (w *worker) topicHop(t int, src []doc.Actor, hops int) []doc.Actor {
 
 // patientNoun holds the nouns that, as the last word of a pattern, name the people the event is
 // done to ("release hostages", "expel diplomats"): the phrase they end is the target.
-var patientNoun = set("hostage prisoner detainee captive refugee migrant diplomat inspector worker journalist activist civilian people soldier protester protestor demonstrator student fisherman sailor national citizen")
+var patientNoun = set("hostage prisoner detainee captive refugee migrant diplomat envoy ambassador inspector worker journalist activist civilian people soldier protester protestor demonstrator student fisherman sailor national citizen")
 
 // inNumber reports a dot or comma between two numbers ("1 . 2 billion", "1 , 141" in text tokenized
 // with spaces).
@@ -1391,7 +1422,7 @@ func (w *worker) inNumber(j int) bool {
 }
 
 // widen makes a coded actor's mention cover its noun phrase: the articles, numbers and modifiers
-// before it ("the top American diplomat", "six Philippine Army soldiers") and, when the mention
+// before it ("the senior Chilean envoy", "six Philippine Army soldiers") and, when the mention
 // modifies a noun, that head noun ("Philippine Army soldiers"), never across the trigger, a verb,
 // a preposition, punctuation or another mention.
 func (w *worker) widen(a *doc.Actor, trig doc.Span) {
@@ -1443,15 +1474,30 @@ func (w *worker) widen(a *doc.Actor, trig doc.Span) {
 	a.Start, a.End = w.toks[start].start, w.toks[end-1].end
 }
 
-// placeAfter returns the chain of a coded place after "in", "on", "at", "into", "across" or
-// "throughout" within the clause of token t, or -1.
+// placeAfter returns the chain of a coded place after "in", "on", "at", "into", "across",
+// "throughout", "inside" or "as" within the clause of token t, or -1.
 func (w *worker) placeAfter(t int) int {
 	si := w.segOf[t]
-	for j := t + 1; j < w.segs[si].t1 && j <= t+8; j++ {
+	end := w.segs[si].t1
+	if end == t+1 && end < len(w.toks) && w.toks[end].low == "as" {
+		end = w.segs[w.segOf[end]].t1 // "resigned as governor of Ohio"
+	}
+	for j := t + 1; j < end && j <= t+8; j++ {
 		switch w.toks[j].low {
-		case "in", "on", "at", "into", "across", "throughout", "inside":
-			if c := w.chainStarting(j+1, w.segs[si].t1, 2); c >= 0 && w.ments[w.chains[c][0]].place {
-				return c
+		case "in", "on", "at", "into", "across", "throughout", "inside", "as":
+			// "in Tartus", "in the outer districts of Tartus", "resigned as governor of Ohio": a
+			// place heads or ends the phrase
+			for k := j + 1; k < end && k <= j+7; k++ {
+				n := &w.toks[k]
+				if m := n.ment; m >= 0 {
+					if w.ments[m].place || w.toks[j].low == "as" && !w.ments[m].pronoun {
+						return w.chainOf[m] // "as governor of Ohio": the office's place
+					}
+					return -1
+				}
+				if n.punct && n.low != "-" || n.auxbe || n.verbish || boundaryWords.has(n.low) || preps.has(n.low) && n.low != "of" {
+					return -1
+				}
 			}
 			return -1
 		}
@@ -1460,6 +1506,106 @@ func (w *worker) placeAfter(t int) int {
 		}
 	}
 	return -1
+}
+
+// attachPP extends a target's mention over the prepositional phrase attached to it ("the ferry
+// terminal in Tartus", "militants in the border district", "the families of the miners"): the party
+// acted upon is the whole noun phrase. It stops at a verb, punctuation, a clause word, the trigger or
+// a source mention.
+func (w *worker) attachPP(a *doc.Actor, trig doc.Span, src []doc.Actor) {
+	if a.End == 0 {
+		return
+	}
+	k := 0
+	for k < len(w.toks) && w.toks[k].end < a.End {
+		k++
+	}
+	if k >= len(w.toks) || w.toks[k].end != a.End {
+		return
+	}
+	stop := func(j int) bool {
+		t := &w.toks[j]
+		if t.punct && t.low != "-" && t.low != "'" || t.auxbe || boundaryWords.has(t.low) || pronouns.has(t.low) && !possessive.has(t.low) ||
+			t.verbish && !t.nounCtx || t.start < trig.End && trig.Start < t.end {
+			return true
+		}
+		for _, b := range src {
+			if t.start < b.End && b.Start < t.end {
+				return true
+			}
+		}
+		return false
+	}
+	end := k
+	j := k + 1
+	if j+1 < len(w.toks) && (w.toks[j].low == "in" || w.toks[j].low == "of" || w.toks[j].low == "near" || w.toks[j].low == "from") &&
+		!stop(j) && !stop(j+1) && !calendarWords.has(w.toks[j+1].low) && !w.toks[j+1].num && !w.isGerund(j+1) {
+		j++
+		for n := 0; j < len(w.toks) && n < 6 && !stop(j) && !(n > 0 && w.toks[j].prep); n++ {
+			end = j
+			j++
+		}
+	}
+	if end > k {
+		for _, x := range w.d.Timexes {
+			if x.Start < w.toks[end].end && w.toks[k+1].start < x.End {
+				return // "in the first week": a time
+			}
+		}
+		a.End = w.toks[end].end
+		if a.Rule == "events:np" {
+			a.Name = w.d.Text[a.Start:a.End]
+		}
+	}
+}
+
+// isGerund reports a lower-case -ing word that is not a noun in context ("of hurting farmers").
+func (w *worker) isGerund(j int) bool {
+	t := &w.toks[j]
+	return !t.capital && len(t.low) > 5 && strings.HasSuffix(t.low, "ing") && !t.nounCtx
+}
+
+// maxObjectGap is how many tokens past a verb pattern its object may start.
+const maxObjectGap = 12
+
+// calendarWords are names of days and months, times rather than parties even without a timex layer.
+var calendarWords = set("monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december")
+
+// prepTarget returns the party after "against", "with" or "on" that follows the event at token t
+// within its clause, across a short object phrase ("called off the strike against the oil
+// company"): the coded actors in its noun phrase, else (when np and not CodedOnly) the phrase
+// itself; nil if none.
+func (w *worker) prepTarget(t, src int, np bool) []doc.Actor {
+	si := w.segOf[t]
+	end := w.segs[si].t1
+	for j := t + 1; j < end && j <= t+6; j++ {
+		tk := &w.toks[j]
+		switch tk.low {
+		case "against", "with", "on":
+			k := j + 1
+			for ; k < end && k <= j+8; k++ {
+				n := &w.toks[k]
+				if m := n.ment; m >= 0 && !(w.ments[m].pronoun && possessive.has(n.low)) {
+					if c := w.chainOf[m]; c != src {
+						return w.actors(c)
+					}
+					return nil
+				}
+				if n.punct && n.low != "-" && n.low != "'" || n.auxbe || boundaryWords.has(n.low) ||
+					k > j+1 && preps.has(n.low) && n.low != "of" || k == j+1 && n.verbish && !n.nounCtx {
+					break
+				}
+			}
+			if !np || w.s.opts.CodedOnly || k > j+1 && (calendarWords.has(w.toks[j+1].low) || tk.low == "on" && w.toks[j+1].num) {
+				return nil // "resigned on Thursday": a time, not a party
+			}
+			return w.np(j+1, k)
+		}
+		if tk.punct && tk.low != "-" || tk.verbish && !tk.nounCtx || tk.auxbe || tk.ment >= 0 || boundaryWords.has(tk.low) {
+			return nil
+		}
+	}
+	return nil
 }
 
 // aboutObject returns what an attitude is about: the object of "about", "over", "at", "of",
