@@ -156,7 +156,7 @@ func buildBulk(s *sqlStore, total int) error {
 				(SELECT code FROM codes WHERE n = (abs(random()) % 20) * (abs(random()) % 20) / 20 + 0 * k.j + 0 * d.id) AS tgt
 				FROM documents d, k)`,
 		`CREATE INDEX events_dyad ON events (src_code, tgt_code, root, day, quad, goldstein)`,
-		`CREATE INDEX events_cluster ON events (cluster, doc_id)`,
+		`CREATE INDEX events_cluster ON events (cluster, doc_id, outlet)`,
 		`CREATE INDEX events_day ON events (day, plover, root, quad)`,
 		`CREATE INDEX events_pair ON events (src_code, tgt_code, id)`,
 		`CREATE INDEX events_src ON events (src_code, id)`,
@@ -179,3 +179,59 @@ func buildBulk(s *sqlStore, total int) error {
 	}
 	return nil
 }
+
+// BenchmarkPutCorpus measures ingestion into a fresh SQLite store of a coded corpus: the JSONL
+// records that DYAD_BENCH_CORPUS names (the output of "dyad code"), in batches of 200 as
+// "dyad ingest" writes them. Reported as docs/s and MB/s of text.
+func BenchmarkPutCorpus(b *testing.B) {
+	path := os.Getenv("DYAD_BENCH_CORPUS")
+	if path == "" {
+		b.Skip("DYAD_BENCH_CORPUS is not set")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var ds []*doc.Doc
+	size := 0
+	for line := range strings.SplitSeq(strings.TrimSpace(string(data)), "\n") {
+		d, err := doc.Decode([]byte(line))
+		if err != nil {
+			b.Fatal(err)
+		}
+		ds = append(ds, d)
+		size += len(d.Text)
+	}
+	var cpu time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		s, err := OpenSQLite(filepath.Join(b.TempDir(), fmt.Sprintf("corpus-%d.db", i)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		c0 := cpuTime()
+		b.StartTimer()
+		for start := 0; start < len(ds); start += benchBatch {
+			if _, err := s.PutBatch(ctx, ds[start:min(start+benchBatch, len(ds))]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.StopTimer()
+		cpu += cpuTime() - c0
+		s.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(len(ds)*b.N)/b.Elapsed().Seconds(), "docs/s")
+	b.ReportMetric(cpu.Seconds()*1000/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64(size*b.N)/b.Elapsed().Seconds()/1e6, "MB/s")
+}
+
+// benchBatch is the number of documents a transaction of BenchmarkPutCorpus writes: 200 as
+// "dyad ingest" does, DYAD_BENCH_BATCH to change it.
+var benchBatch = func() int {
+	if n, err := strconv.Atoi(os.Getenv("DYAD_BENCH_BATCH")); err == nil && n > 0 {
+		return n
+	}
+	return 200
+}()

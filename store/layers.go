@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 
 	"dyad/doc"
 )
@@ -17,11 +18,52 @@ import (
 //
 // Offsets are byte offsets into the text, as everywhere in the store.
 
-func actorJSON(a *doc.Actor) any {
-	if a == nil {
-		return nil
+// The layers are encoded by hand (the same JSON as encoding/json would write, but for the escaping
+// of <, > and &): encoding/json spent more on them than SQLite on the rest of the document.
+
+// appendJSONString appends s as a JSON string. s is valid UTF-8 (see validate).
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' {
+			continue
+		}
+		b = append(b, s[start:i]...)
+		switch c {
+		case '"', '\\':
+			b = append(b, '\\', c)
+		case '\n':
+			b = append(b, '\\', 'n')
+		case '\r':
+			b = append(b, '\\', 'r')
+		case '\t':
+			b = append(b, '\\', 't')
+		default:
+			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+		}
+		start = i + 1
 	}
-	return []any{a.Name, a.Country, a.Sector, a.Code, a.Role, a.Rule, a.Start, a.End}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendActorJSON appends an actor as [name, country, sector, code, role, rule, start, end], or null.
+func appendActorJSON(b []byte, a *doc.Actor) []byte {
+	if a == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for _, f := range [...]string{a.Name, a.Country, a.Sector, a.Code, a.Role, a.Rule} {
+		b = appendJSONString(b, f)
+		b = append(b, ',')
+	}
+	b = strconv.AppendInt(b, int64(a.Start), 10)
+	b = append(b, ',')
+	b = strconv.AppendInt(b, int64(a.End), 10)
+	return append(b, ']')
 }
 
 // entitiesJSON encodes the entities of d.
@@ -29,12 +71,28 @@ func entitiesJSON(d *doc.Doc) (string, error) {
 	if len(d.Entities) == 0 {
 		return "[]", nil
 	}
-	rows := make([][]any, len(d.Entities))
-	for i, e := range d.Entities {
-		rows[i] = []any{e.Start, e.End, e.Type, e.Rule, e.Ref, actorJSON(e.Actor)}
+	b := make([]byte, 0, 96*len(d.Entities))
+	b = append(b, '[')
+	for i := range d.Entities {
+		e := &d.Entities[i]
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = strconv.AppendInt(b, int64(e.Start), 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(e.End), 10)
+		b = append(b, ',')
+		b = appendJSONString(b, e.Type)
+		b = append(b, ',')
+		b = appendJSONString(b, e.Rule)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(e.Ref), 10)
+		b = append(b, ',')
+		b = appendActorJSON(b, e.Actor)
+		b = append(b, ']')
 	}
-	b, err := json.Marshal(rows)
-	return string(b), err
+	return string(append(b, ']')), nil
 }
 
 // timexesJSON encodes the timexes of d.
@@ -42,12 +100,24 @@ func timexesJSON(d *doc.Doc) (string, error) {
 	if len(d.Timexes) == 0 {
 		return "[]", nil
 	}
-	rows := make([][]any, len(d.Timexes))
-	for i, t := range d.Timexes {
-		rows[i] = []any{t.Start, t.End, t.Type, t.Value, t.Rule}
+	b := make([]byte, 0, 64*len(d.Timexes))
+	b = append(b, '[')
+	for i := range d.Timexes {
+		t := &d.Timexes[i]
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = strconv.AppendInt(b, int64(t.Start), 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(t.End), 10)
+		for _, f := range [...]string{t.Type, t.Value, t.Rule} {
+			b = append(b, ',')
+			b = appendJSONString(b, f)
+		}
+		b = append(b, ']')
 	}
-	b, err := json.Marshal(rows)
-	return string(b), err
+	return string(append(b, ']')), nil
 }
 
 // decodeEntities fills d.Entities from their JSON (the text must be set).

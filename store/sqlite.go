@@ -129,9 +129,14 @@ const insertChunk = 64
 
 // insert writes rows with multi-row INSERT statements.
 func (t *sqliteTx) insert(ctx context.Context, table string, cols []string, rows [][]any) error {
+	return t.insertThen(ctx, table, cols, rows, "")
+}
+
+// insertThen is insert with a clause after the rows (an upsert's ON CONFLICT).
+func (t *sqliteTx) insertThen(ctx context.Context, table string, cols []string, rows [][]any, then string) error {
 	one := "(" + strings.Repeat("?,", len(cols)-1) + "?)"
 	head := "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES "
-	full := head + strings.Repeat(one+",", insertChunk-1) + one
+	full := head + strings.Repeat(one+",", insertChunk-1) + one + then
 	args := make([]any, 0, insertChunk*len(cols))
 	start := 0
 	for ; start+insertChunk <= len(rows); start += insertChunk {
@@ -144,7 +149,7 @@ func (t *sqliteTx) insert(ctx context.Context, table string, cols []string, rows
 		}
 	}
 	for _, r := range rows[start:] {
-		if err := t.exec(ctx, head+one, r...); err != nil {
+		if err := t.exec(ctx, head+one+then, r...); err != nil {
 			return err
 		}
 	}
@@ -188,27 +193,34 @@ func (s *sqlStore) applyAgg(ctx context.Context, tx wtx, table string, agg map[a
 			ON CONFLICT (src, tgt, day, quad) DO UPDATE SET n = `+table+`.n + excluded.n, gsum = `+table+`.gsum + excluded.gsum`,
 			src, tgt, day, quad, n, g)
 	}
+	// Upserts of many rows a statement: a statement per row cost more than the rows.
 	codes := map[string]bool{}
 	for k := range agg {
 		codes[k.src], codes[k.tgt] = true, true
 	}
+	sorted := make([]string, 0, len(codes))
 	for c := range codes {
-		if err := tx.exec(ctx, `INSERT INTO dyad_codes (code) VALUES (?) ON CONFLICT DO NOTHING`, c); err != nil {
-			return err
-		}
+		sorted = append(sorted, c)
 	}
+	slices.Sort(sorted)
+	st := tx.(*sqliteTx)
+	rows := make([][]any, len(sorted))
+	for i, c := range sorted {
+		rows[i] = []any{c}
+	}
+	if err := st.insertThen(ctx, "dyad_codes", []string{"code"}, rows, " ON CONFLICT DO NOTHING"); err != nil {
+		return err
+	}
+	rows = rows[:0]
 	for _, k := range keys {
 		v := agg[k]
 		if v.n == 0 && v.gsum == 0 {
 			continue
 		}
-		if err := tx.exec(ctx, `INSERT INTO `+table+` (src, tgt, day, quad, n, gsum) VALUES (?, ?, ?, ?, ?, ?)
-			ON CONFLICT (src, tgt, day, quad) DO UPDATE SET n = `+table+`.n + excluded.n, gsum = `+table+`.gsum + excluded.gsum`,
-			k.src, k.tgt, k.day, k.quad, v.n, v.gsum); err != nil {
-			return err
-		}
+		rows = append(rows, []any{k.src, k.tgt, k.day, int64(k.quad), v.n, v.gsum})
 	}
-	return nil
+	return st.insertThen(ctx, table, []string{"src", "tgt", "day", "quad", "n", "gsum"}, rows,
+		` ON CONFLICT (src, tgt, day, quad) DO UPDATE SET n = `+table+`.n + excluded.n, gsum = `+table+`.gsum + excluded.gsum`)
 }
 
 // applyCounts adds the batch's deltas to the dyads and actor_codes tables, in key order (so that
@@ -253,21 +265,26 @@ func (s *sqlStore) applyCounts(ctx context.Context, tx wtx, b *batch) error {
 			}
 		}
 	} else {
-		for _, p := range pairs {
+		st := tx.(*sqliteTx)
+		rows := make([][]any, len(pairs))
+		for i, p := range pairs {
 			n := b.dyads[p]
 			neg = neg || n < 0
-			if err := tx.exec(ctx, `INSERT INTO dyads (src, tgt, n) VALUES (?, ?, ?)
-				ON CONFLICT (src, tgt) DO UPDATE SET n = dyads.n + excluded.n`, p[0], p[1], n); err != nil {
-				return fmt.Errorf("updating dyads: %w", err)
-			}
+			rows[i] = []any{p[0], p[1], n}
 		}
+		if err := st.insertThen(ctx, "dyads", []string{"src", "tgt", "n"}, rows,
+			` ON CONFLICT (src, tgt) DO UPDATE SET n = dyads.n + excluded.n`); err != nil {
+			return fmt.Errorf("updating dyads: %w", err)
+		}
+		rows = rows[:0]
 		for _, c := range codes {
 			n := b.codes[c]
 			neg = neg || n < 0
-			if err := tx.exec(ctx, `INSERT INTO actor_codes (code, n) VALUES (?, ?)
-				ON CONFLICT (code) DO UPDATE SET n = actor_codes.n + excluded.n`, c, n); err != nil {
-				return fmt.Errorf("updating actor codes: %w", err)
-			}
+			rows = append(rows, []any{c, n})
+		}
+		if err := st.insertThen(ctx, "actor_codes", []string{"code", "n"}, rows,
+			` ON CONFLICT (code) DO UPDATE SET n = actor_codes.n + excluded.n`); err != nil {
+			return fmt.Errorf("updating actor codes: %w", err)
 		}
 	}
 	if !neg {

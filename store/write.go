@@ -4,10 +4,12 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"net/url"
 	"runtime"
 	"slices"
@@ -75,14 +77,15 @@ type batch struct {
 	dyads                  map[[2]string]int64
 	codes                  map[string]int64
 	pending                map[int64]bool // documents with rows not yet flushed
-	quoteDocs              []int64        // flushed or pending documents with quotes (SQLite FTS)
+	quoteDocs              []int64        // pending documents with quotes (SQLite FTS)
+	docs                   []int64        // pending documents (SQLite FTS)
 	agg                    map[aggKey]aggVal
 	neg                    map[aggKey]bool
-	clusters               map[string]bool
+	clusters               map[string][3]string // touched clusters: their source, target and root
 }
 
 func newBatch() *batch {
-	return &batch{pending: map[int64]bool{}, agg: map[aggKey]aggVal{}, neg: map[aggKey]bool{}, clusters: map[string]bool{},
+	return &batch{pending: map[int64]bool{}, agg: map[aggKey]aggVal{}, neg: map[aggKey]bool{}, clusters: map[string][3]string{},
 		dyads: map[[2]string]int64{}, codes: map[string]int64{}}
 }
 
@@ -100,10 +103,90 @@ func (b *batch) addAgg(k aggKey, n int64, g float64) {
 // and spans outside the text.
 func validate(d *doc.Doc) error {
 	// The names of fields are only formatted to report an error: most documents are valid.
-	if validateNamed(d, false) == nil {
+	if d != nil && valid(d) {
 		return nil
 	}
 	return validateNamed(d, true)
+}
+
+// valid reports whether validate accepts d, without saying why not, and without allocating.
+func valid(d *doc.Doc) bool {
+	n := len(d.Text)
+	str := func(s string) bool { return utf8.ValidString(s) && strings.IndexByte(s, 0) < 0 }
+	span := func(s doc.Span) bool { return s.Start >= 0 && s.End <= n && s.Start <= s.End }
+	actor := func(a *doc.Actor) bool {
+		return a == nil || str(a.Name) && str(a.Country) && str(a.Sector) && str(a.Code) && str(a.Role) && str(a.Rule) &&
+			(a.Start == 0 && a.End == 0 || span(doc.Span{Start: a.Start, End: a.End}))
+	}
+	if !str(d.Text) || !str(d.ID) || !str(d.Published) || !str(d.Title) || !str(d.URL) || !str(d.Source) || !str(d.Language) {
+		return false
+	}
+	for _, w := range d.Warnings {
+		if !str(w) {
+			return false
+		}
+	}
+	for _, s := range d.Sentences {
+		if !span(s) {
+			return false
+		}
+	}
+	for _, s := range d.Paragraphs {
+		if !span(s) {
+			return false
+		}
+	}
+	for i := range d.Entities {
+		e := &d.Entities[i]
+		if !span(e.Span) || !str(e.Type) || !str(e.Rule) || !actor(e.Actor) {
+			return false
+		}
+	}
+	for i := range d.Timexes {
+		t := &d.Timexes[i]
+		if !span(t.Span) || !str(t.Type) || !str(t.Value) || !str(t.Rule) {
+			return false
+		}
+	}
+	for i := range d.Quotes {
+		q := &d.Quotes[i]
+		if !span(q.Span) || !str(q.Kind) || !str(q.Rule) {
+			return false
+		}
+		for _, p := range q.Parts {
+			if !span(p) {
+				return false
+			}
+		}
+		if q.Cue != nil && !span(q.Cue.Span) {
+			return false
+		}
+		if q.Speaker != nil && (!span(q.Speaker.Span) || !str(q.Speaker.Text) || !actor(q.Speaker.Actor)) {
+			return false
+		}
+	}
+	for i := range d.Events {
+		e := &d.Events[i]
+		if !span(e.Sentence) || !span(e.Trigger.Span) {
+			return false
+		}
+		for _, f := range [...]string{e.Plover, e.Mode, e.Cameo, e.Date, e.DateBasis, e.Modality, e.Rule} {
+			if !str(f) {
+				return false
+			}
+		}
+		for j := range e.Source {
+			if !actor(&e.Source[j]) {
+				return false
+			}
+		}
+		for j := range e.Target {
+			if !actor(&e.Target[j]) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // validateNamed is validate, naming the fields in its errors when named is set.
@@ -245,22 +328,134 @@ func validateNamed(d *doc.Doc, named bool) error {
 	return nil
 }
 
-// digest fingerprints everything stored about a document except its text (which the key covers).
+// digest fingerprints everything stored about a document except its text (which the key covers)
+// and the texts of its spans (which the text and the spans determine): the article fields and
+// every layer but Tokens, field by field in a binary form (length-prefixed strings, varints), which
+// costs a tenth of encoding the record as JSON. TestDigestFields fails when a type of package doc
+// gains a field that this does not write. (Digests written before this form, SHA-256 of the JSON
+// record, differ from it: the first re-ingest of such a store replaces each document's layers with
+// the same layers, once.)
 func digest(d *doc.Doc) (string, error) {
-	c := *d
-	c.Text = ""
-	c.Tokens = nil
-	b, err := json.Marshal(&c)
-	if err != nil {
-		return "", err
+	w := digester{buf: make([]byte, 0, 4096)}
+	w.str("dyad-digest-2")
+	for _, f := range []string{d.ID, d.Published, d.Title, d.URL, d.Source, d.Language} {
+		w.str(f)
 	}
-	// Entity.Ref is not part of the JSON record but is stored.
-	h := sha256.New()
-	h.Write(b)
-	for _, e := range d.Entities {
-		fmt.Fprintf(h, ",%d", e.Ref)
+	w.spans(d.Sentences)
+	w.spans(d.Paragraphs)
+	w.int(len(d.Entities))
+	for i := range d.Entities {
+		e := &d.Entities[i]
+		w.span(e.Span)
+		w.str(e.Type)
+		w.actor(e.Actor)
+		w.str(e.Rule)
+		w.int(e.Ref)
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	w.int(len(d.Timexes))
+	for i := range d.Timexes {
+		t := &d.Timexes[i]
+		w.span(t.Span)
+		w.str(t.Type)
+		w.str(t.Value)
+		w.str(t.Rule)
+	}
+	w.int(len(d.Quotes))
+	for i := range d.Quotes {
+		q := &d.Quotes[i]
+		w.span(q.Span)
+		w.str(q.Kind)
+		w.spans(q.Parts)
+		if q.Cue == nil {
+			w.int(0)
+		} else {
+			w.int(1)
+			w.span(q.Cue.Span)
+		}
+		if q.Speaker == nil {
+			w.int(0)
+		} else {
+			w.int(1)
+			w.span(q.Speaker.Span)
+			w.str(q.Speaker.Text)
+			w.actor(q.Speaker.Actor)
+		}
+		if q.Events == nil {
+			w.int(-1)
+		} else {
+			w.int(len(q.Events))
+			for _, x := range q.Events {
+				w.int(x)
+			}
+		}
+		w.str(q.Rule)
+	}
+	w.int(len(d.Events))
+	for i := range d.Events {
+		e := &d.Events[i]
+		w.span(e.Sentence)
+		w.span(e.Trigger.Span)
+		for _, f := range []string{e.Plover, e.Mode, e.Cameo, e.Date, e.DateBasis, e.Modality, e.Rule} {
+			w.str(f)
+		}
+		w.buf = binary.LittleEndian.AppendUint64(w.buf, math.Float64bits(e.Goldstein))
+		w.int(e.QuadClass)
+		if e.Negated {
+			w.int(1)
+		} else {
+			w.int(0)
+		}
+		for _, as := range [2][]doc.Actor{e.Source, e.Target} {
+			w.int(len(as))
+			for j := range as {
+				w.actor(&as[j])
+			}
+		}
+	}
+	if d.Warnings == nil {
+		w.int(-1)
+	} else {
+		w.int(len(d.Warnings))
+		for _, x := range d.Warnings {
+			w.str(x)
+		}
+	}
+	h := sha256.Sum256(w.buf)
+	return hex.EncodeToString(h[:]), nil
+}
+
+// digester writes the binary form that digest hashes.
+type digester struct{ buf []byte }
+
+func (w *digester) int(n int)       { w.buf = binary.AppendVarint(w.buf, int64(n)) }
+func (w *digester) span(s doc.Span) { w.int(s.Start); w.int(s.End) }
+
+func (w *digester) str(s string) {
+	w.int(len(s))
+	w.buf = append(w.buf, s...)
+}
+
+func (w *digester) spans(s doc.Spans) {
+	if s == nil {
+		w.int(-1)
+		return
+	}
+	w.int(len(s))
+	for _, x := range s {
+		w.span(x)
+	}
+}
+
+func (w *digester) actor(a *doc.Actor) {
+	if a == nil {
+		w.int(0)
+		return
+	}
+	w.int(1)
+	for _, f := range []string{a.Name, a.Country, a.Sector, a.Code, a.Role, a.Rule} {
+		w.str(f)
+	}
+	w.span(doc.Span{Start: a.Start, End: a.End})
 }
 
 // metaOf fingerprints the article fields that tell two records with the same text and URL apart.
@@ -317,14 +512,15 @@ func jsonText(v any) string {
 
 func actorFields(a *doc.Actor) []any {
 	if a == nil {
-		return []any{false, "", "", "", "", "", "", 0, 0}
+		return []any{false, "", "", "", "", "", "", int64(0), int64(0)}
 	}
-	return []any{true, a.Name, a.Country, a.Sector, a.Code, a.Role, a.Rule, a.Start, a.End}
+	return []any{true, a.Name, a.Country, a.Sector, a.Code, a.Role, a.Rule, int64(a.Start), int64(a.End)}
 }
 
 // add queues the layer rows of document id.
 func (b *batch) add(id int64, d *doc.Doc) {
 	b.pending[id] = true
+	b.docs = append(b.docs, id)
 	if len(d.Quotes) > 0 {
 		b.quoteDocs = append(b.quoteDocs, id)
 	}
@@ -348,7 +544,7 @@ func (b *batch) add(id int64, d *doc.Doc) {
 		if q.Events != nil {
 			events = jsonText(q.Events)
 		}
-		row := []any{id, i, q.Start, q.End, d.Slice(q.Span), q.Kind, parts, cs, ce, ss, se, st}
+		row := []any{id, int64(i), int64(q.Start), int64(q.End), d.Slice(q.Span), q.Kind, parts, int64(cs), int64(ce), int64(ss), int64(se), st}
 		row = append(row, actorFields(sa)...)
 		b.quotes = append(b.quotes, append(row, events, q.Rule, ct))
 	}
@@ -379,25 +575,25 @@ func (b *batch) add(id int64, d *doc.Doc) {
 		key := ""
 		if day != "" {
 			key = ClusterKey(day, src, tgt, e.Cameo)
-			b.clusters[key] = true
+			b.clusters[key] = [3]string{src, tgt, cameoRoot(e.Cameo)}
 			b.addAgg(aggKey{src, tgt, day, e.QuadClass}, 1, e.Goldstein)
 		}
 		isRoot := lead.End > 0 && lead.Contains(e.Sentence)
 		b.dyads[[2]string{src, tgt}]++
 		row := len(b.events)
-		b.events = append(b.events, []any{int64(0), id, i, e.Sentence.Start, e.Sentence.End, d.Slice(e.Sentence),
-			e.Trigger.Start, e.Trigger.End, d.Slice(e.Trigger.Span), e.Plover, e.Mode, e.Cameo, cameoRoot(e.Cameo),
-			e.Goldstein, e.QuadClass, e.Date, e.DateBasis, e.Negated, e.Modality, e.Rule,
+		b.events = append(b.events, []any{int64(0), id, int64(i), int64(e.Sentence.Start), int64(e.Sentence.End), d.Slice(e.Sentence),
+			int64(e.Trigger.Start), int64(e.Trigger.End), d.Slice(e.Trigger.Span), e.Plover, e.Mode, e.Cameo, cameoRoot(e.Cameo),
+			e.Goldstein, int64(e.QuadClass), e.Date, e.DateBasis, e.Negated, e.Modality, e.Rule,
 			day, src, tgt, key, outlet, isRoot})
 		for j, a := range e.Source {
-			b.actors = append(b.actors, []any{id, i, "S", j, a.Name, a.Country, a.Sector, a.Code, a.Role, a.Rule, a.Start, a.End, int64(0)})
+			b.actors = append(b.actors, []any{id, int64(i), "S", int64(j), a.Name, a.Country, a.Sector, a.Code, a.Role, a.Rule, int64(a.Start), int64(a.End), int64(0)})
 			b.actorEvent = append(b.actorEvent, row)
 			if a.Code != "" {
 				b.codes[a.Code]++
 			}
 		}
 		for j, a := range e.Target {
-			b.actors = append(b.actors, []any{id, i, "T", j, a.Name, a.Country, a.Sector, a.Code, a.Role, a.Rule, a.Start, a.End, int64(0)})
+			b.actors = append(b.actors, []any{id, int64(i), "T", int64(j), a.Name, a.Country, a.Sector, a.Code, a.Role, a.Rule, int64(a.Start), int64(a.End), int64(0)})
 			b.actorEvent = append(b.actorEvent, row)
 			if a.Code != "" {
 				b.codes[a.Code]++
@@ -445,6 +641,15 @@ func (s *sqlStore) flush(ctx context.Context, tx wtx, b *batch) error {
 		}
 	}
 	b.quoteDocs = b.quoteDocs[:0]
+	// The full-text rows of all the pending documents in one statement: FTS5 writes its pending
+	// terms to disk at the start of every statement of the transaction after one that added to
+	// it, so a statement per document flushed (and later merged) one segment per document.
+	if !s.pg && len(b.docs) > 0 {
+		if err := tx.exec(ctx, `INSERT INTO docs_fts (rowid, title, text) SELECT id, title, text FROM documents WHERE id IN `+s.inIDs(), s.idsArg(b.docs)); err != nil {
+			return fmt.Errorf("indexing documents: %w", err)
+		}
+	}
+	b.docs = b.docs[:0]
 	clear(b.pending)
 	return nil
 }
@@ -716,11 +921,6 @@ func (s *sqlStore) putOne(ctx context.Context, tx wtx, b *batch, d *doc.Doc, k *
 				k.entities, len(d.Entities), k.timexes, len(d.Timexes), id); err != nil {
 				return 0, 0, err
 			}
-			if !s.pg {
-				if err := tx.exec(ctx, `INSERT INTO docs_fts (rowid, title, text) VALUES (?, ?, ?)`, id, d.Title, d.Text); err != nil {
-					return 0, 0, err
-				}
-			}
 			b.add(id, d)
 			return Replaced, id, nil
 		case !isNoRows(err):
@@ -739,11 +939,6 @@ func (s *sqlStore) putOne(ctx context.Context, tx wtx, b *batch, d *doc.Doc, k *
 		if err != nil {
 			return 0, 0, err
 		}
-		if !s.pg {
-			if err := tx.exec(ctx, `INSERT INTO docs_fts (rowid, title, text) VALUES (?, ?, ?)`, id, d.Title, d.Text); err != nil {
-				return 0, 0, err
-			}
-		}
 		b.add(id, d)
 		return Inserted, id, nil
 	}
@@ -751,21 +946,21 @@ func (s *sqlStore) putOne(ctx context.Context, tx wtx, b *batch, d *doc.Doc, k *
 
 // removeLayers deletes the layers of document id, taking its events out of the aggregates.
 func (s *sqlStore) removeLayers(ctx context.Context, tx wtx, b *batch, id int64) error {
-	rows, err := tx.query(ctx, `SELECT day, src_code, tgt_code, quad, goldstein, cluster FROM events WHERE doc_id = ?`, id)
+	rows, err := tx.query(ctx, `SELECT day, src_code, tgt_code, quad, goldstein, cluster, root FROM events WHERE doc_id = ?`, id)
 	if err != nil {
 		return err
 	}
 	for rows.Next() {
 		var k aggKey
 		var g float64
-		var c string
-		if err := rows.Scan(&k.day, &k.src, &k.tgt, &k.quad, &g, &c); err != nil {
+		var c, root string
+		if err := rows.Scan(&k.day, &k.src, &k.tgt, &k.quad, &g, &c, &root); err != nil {
 			rows.Close()
 			return err
 		}
 		if k.day != "" {
 			b.addAgg(k, -1, -g)
-			b.clusters[c] = true
+			b.clusters[c] = [3]string{k.src, k.tgt, root}
 		}
 		b.dyads[[2]string{k.src, k.tgt}]--
 	}
@@ -847,14 +1042,38 @@ func (s *sqlStore) finish(ctx context.Context, tx wtx, b *batch) error {
 	for k := range b.clusters {
 		keys = append(keys, k)
 	}
+	slices.Sort(keys)
 	arg := s.listArg(keys)
-	if err := tx.exec(ctx, `INSERT INTO clusters (key, day, src, tgt, root, n_events, n_articles, n_sources)
+	if s.pg {
+		if err := tx.exec(ctx, `INSERT INTO clusters (key, day, src, tgt, root, n_events, n_articles, n_sources)
 		SELECT cluster, MIN(substr(cluster, 1, 10)), MIN(src_code), MIN(tgt_code), MIN(root), COUNT(*), COUNT(DISTINCT doc_id),
 			COUNT(DISTINCT NULLIF(outlet, ''))
 		FROM events WHERE cluster IN `+s.inList()+` GROUP BY cluster ORDER BY cluster
 		ON CONFLICT (key) DO UPDATE SET n_events = excluded.n_events, n_articles = excluded.n_articles,
 			n_sources = excluded.n_sources`, arg); err != nil {
-		return fmt.Errorf("updating clusters: %w", err)
+			return fmt.Errorf("updating clusters: %w", err)
+		}
+	} else {
+		// The counts from the index alone (events_cluster holds the document and the outlet); the
+		// codes and the root come with the keys.
+		rows := make([][4]string, len(keys))
+		for i, k := range keys {
+			c := b.clusters[k]
+			rows[i] = [4]string{k, c[0], c[1], c[2]}
+		}
+		js, err := json.Marshal(rows)
+		if err != nil {
+			return err
+		}
+		if err := tx.exec(ctx, `INSERT INTO clusters (key, day, src, tgt, root, n_events, n_articles, n_sources)
+		SELECT k.key, substr(k.key, 1, 10), k.src, k.tgt, k.root, COUNT(*), COUNT(DISTINCT e.doc_id), COUNT(DISTINCT NULLIF(e.outlet, ''))
+		FROM (SELECT value ->> 0 AS key, value ->> 1 AS src, value ->> 2 AS tgt, value ->> 3 AS root FROM json_each(?)) AS k
+			JOIN events AS e INDEXED BY events_cluster ON e.cluster = k.key
+		GROUP BY k.key ORDER BY k.key
+		ON CONFLICT (key) DO UPDATE SET n_events = excluded.n_events, n_articles = excluded.n_articles,
+			n_sources = excluded.n_sources`, string(js)); err != nil {
+			return fmt.Errorf("updating clusters: %w", err)
+		}
 	}
 	if len(b.neg) > 0 {
 		if err := tx.exec(ctx, `DELETE FROM clusters WHERE key IN `+s.inList()+`

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -23,8 +24,14 @@ func dbFlag(cmd *cobra.Command, dsn *string) {
 	cmd.Flags().StringVar(dsn, "db", "", "database: a SQLite file (default ./"+store.DefaultPath+") or a postgres:// URL")
 }
 
-// ingestBatch is how many documents are written in one transaction.
-const ingestBatch = 200
+// ingestBatch is how many documents are written in one transaction, at most; a transaction also
+// ends after ingestBatchBytes of text. Larger transactions cost the store less per document (its
+// indexes, full-text segments and aggregates are written once per transaction); 500 documents
+// cost a fifth less CPU than 200, 1000 little less than 500.
+const (
+	ingestBatch      = 500
+	ingestBatchBytes = 64 << 20
+)
 
 type coded struct {
 	d      *doc.Doc
@@ -36,6 +43,7 @@ func newIngestCmd() *cobra.Command {
 		in        inputFlags
 		dsn       string
 		skipKnown bool
+		profile   string
 	)
 	cmd := &cobra.Command{
 		Use:   "ingest PATH|URL...",
@@ -45,7 +53,7 @@ a SQLite file (./` + store.DefaultPath + ` unless --db names another) or Postgre
 
 A document is identified by the SHA-256 of its text and its URL: ingesting the same input twice stores
 nothing twice, and a document coded differently (after a dictionary change) has its layers replaced.
-Documents are written in transactions of ` + fmt.Sprint(ingestBatch) + `: an ingest that is killed can simply be run
+Documents are written in transactions of up to ` + fmt.Sprint(ingestBatch) + `: an ingest that is killed can simply be run
 again. A record that cannot be read or coded is reported with its file and line and skipped; the
 exit status is then 1. On a terminal a progress line shows documents per second; otherwise a log
 line is printed every 10 seconds.`,
@@ -68,11 +76,23 @@ line is printed every 10 seconds.`,
 				return err
 			}
 			defer s.Close()
+			if profile != "" {
+				f, err := os.Create(profile)
+				if err != nil {
+					return err
+				}
+				defer f.Close()
+				if err := pprof.StartCPUProfile(f); err != nil {
+					return err
+				}
+				defer pprof.StopCPUProfile()
+			}
 			return ingest(ctx, s, p, feedFiltered(ctx, s, feed(ctx, args, opts), skipKnown), in.workers, estimateTotal(args))
 		},
 	}
 	in.add(cmd)
 	dbFlag(cmd, &dsn)
+	cmd.Flags().StringVar(&profile, "cpuprofile", "", "write a CPU profile to FILE (go tool pprof)")
 	cmd.Flags().BoolVar(&skipKnown, "skip-known", false, "do not re-code articles whose text is already stored (faster resume; layers are not refreshed)")
 	return cmd
 }
@@ -140,6 +160,7 @@ func ingest(ctx context.Context, s store.Store, p *pipeline.Pipeline, in <-chan 
 		werr <- first
 	}()
 	var batch []coded
+	var batchBytes int
 	var readFailed int
 	runErr := p.Run(ctx, in, workers, func(r pipeline.Result) error {
 		if r.Err != nil {
@@ -150,13 +171,14 @@ func ingest(ctx context.Context, s store.Store, p *pipeline.Pipeline, in <-chan 
 			}
 		}
 		batch = append(batch, coded{r.Doc, r.Origin})
-		if len(batch) >= ingestBatch {
+		batchBytes += len(r.Doc.Text)
+		if len(batch) >= ingestBatch || batchBytes >= ingestBatchBytes {
 			select {
 			case batches <- batch:
 			case <-ctx.Done():
 				return ctx.Err()
 			}
-			batch = nil
+			batch, batchBytes = nil, 0
 		}
 		return nil
 	})
