@@ -195,7 +195,7 @@ func ResolveMention(d *doc.Doc, span doc.Span) (*doc.Actor, bool) {
 			}
 			return nil, false
 		}
-		if groupPronouns.has(words[0]) {
+		if groupPronouns.Has(words[0]) {
 			for i := lastBefore(d, span.Start); i >= 0; i-- {
 				e := &d.Entities[i]
 				if e.Actor != nil && e.Type != "PERSON" && e.Actor.Code != "" {
@@ -217,7 +217,7 @@ func ResolveMention(d *doc.Doc, span doc.Span) (*doc.Actor, bool) {
 	}
 	// A title: the last word names the office ("the foreign minister", "the president").
 	head := words[len(words)-1]
-	if personTitles.has(head) {
+	if personTitles.Has(head) {
 		// prefer a person whose role contains the phrase, then one whose sector fits
 		sec := titleSectors[phrase]
 		if sec == "" {
@@ -249,7 +249,7 @@ func ResolveMention(d *doc.Doc, span doc.Span) (*doc.Actor, bool) {
 		return nil, false
 	}
 	// An organisation named by its kind ("the alliance", "the bloc", "the company").
-	if len(words) <= 2 && orgNominals.has(head) {
+	if len(words) <= 2 && orgNominals.Has(head) {
 		for i := lastBefore(d, span.Start); i >= 0; i-- {
 			e := &d.Entities[i]
 			if e.Type == "ORG" && e.Actor != nil && e.Actor.Code != "" {

@@ -70,7 +70,7 @@ func (c *coder) nameShaped(i, j int) bool {
 		}
 		w := c.word(k)
 		if !t.cap {
-			if connectors.has(c.lowerWord(k)) && !orgConnectors.has(c.lowerWord(k)) {
+			if connectors.Has(c.lowerWord(k)) && !orgConnectors.Has(c.lowerWord(k)) {
 				continue
 			}
 			return false
@@ -88,7 +88,7 @@ func (c *coder) nameShaped(i, j int) bool {
 		}
 		nw++
 	}
-	return nw >= 2 && nw <= 4 && long && !notNameFirst.has(c.lowerWord(i)) && !c.adjectival(i, j)
+	return nw >= 2 && nw <= 4 && long && !notNameFirst.Has(c.lowerWord(i)) && !c.adjectival(i, j)
 }
 
 // personContext reports whether the words around the name-shaped run [i, j) say it is a person: an
@@ -110,7 +110,7 @@ func (c *coder) personContext(i, j int) bool {
 	if !c.toks[i-1].word || c.toks[i-1].cap || c.isStop(i-1) {
 		return false
 	}
-	if personNouns.has(p) {
+	if personNouns.Has(p) {
 		return true
 	}
 	for _, s := range []string{"er", "or", "ist", "ian", "ant", "ent"} {
@@ -136,7 +136,7 @@ func (c *coder) adjectival(i, j int) bool {
 			return false
 		}
 		w := c.lowerWord(k)
-		if !norpWords.has(w) && !adjSuffix(w) {
+		if !norpWords.Has(w) && !adjSuffix(w) {
 			return false
 		}
 		n++
@@ -178,7 +178,7 @@ func (c *coder) datelineAt(i, j int) bool {
 			return false
 		}
 	}
-	if datelineNot.has(c.lowerWord(i)) {
+	if datelineNot.Has(c.lowerWord(i)) {
 		return false
 	}
 	w := c.word(j)
@@ -239,7 +239,7 @@ func (c *coder) coordinated(i, j int) string {
 			for k := len(c.ents) - 1; k >= 0; k-- {
 				if x := &c.ents[k]; x.End == end {
 					t := coordType(x.Type)
-					if j < len(c.toks) && c.toks[j].word && c.toks[j].cap || j-i == 1 && colorWords.has(c.lowerWord(i)) {
+					if j < len(c.toks) && c.toks[j].word && c.toks[j].cap || j-i == 1 && colorWords.Has(c.lowerWord(i)) {
 						return "" // "Blue Nile", "Black and Brown communities"
 					}
 					if w == "," {
@@ -288,7 +288,7 @@ func (c *coder) remember(name, typ string) {
 // headWord returns the head of a hyphenated last word ("Movement-in-Opposition" -> "movement") when
 // it is an organisation head word, else w.
 func headWord(w string) string {
-	if h := strings.IndexByte(w, '-'); h > 0 && orgHeads.has(w[:h]) {
+	if h := strings.IndexByte(w, '-'); h > 0 && orgHeads.Has(w[:h]) {
 		return w[:h]
 	}
 	return w
@@ -320,7 +320,7 @@ func (c *coder) orgPrefix(hi int) int {
 	}
 	ps, _ := c.spanOf(p)
 	switch {
-	case orgPrefixes.has(c.text[ps:p.end]) && (pe.kind == kOrg || pe.kind == kCountry):
+	case orgPrefixes.Has(c.text[ps:p.end]) && (pe.kind == kOrg || pe.kind == kCountry):
 		return ps
 	case (pe.kind == kDemonym || pe.kind == kCountry) && !pe.the && (strings.HasPrefix(e.text, "Red Cross") || strings.HasPrefix(e.text, "Red Crescent")):
 		return p.start

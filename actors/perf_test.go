@@ -60,12 +60,12 @@ func TestFastHelpersAgreeWithPlainOnes(t *testing.T) {
 func TestWordSetHasItsWordsOnly(t *testing.T) {
 	ws := toSet("of the and de van al y")
 	for _, w := range []string{"of", "the", "and", "de", "van", "al", "y"} {
-		if !ws.has(w) {
+		if !ws.Has(w) {
 			t.Errorf("has(%q) = false", w)
 		}
 	}
 	for _, w := range []string{"", "o", "ofs", "The", "an", "yy", "va"} {
-		if ws.has(w) {
+		if ws.Has(w) {
 			t.Errorf("has(%q) = true", w)
 		}
 	}

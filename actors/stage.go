@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"dyad/wordset"
 	"errors"
 	"slices"
 	"sort"
@@ -391,7 +392,7 @@ func (c *coder) releaseHits() {
 		}
 		// "the Western Region", "Northern Province": a region word before a place head.
 		if e.kind == kDemonym || e.kind == kRegion {
-			if k := c.tokEnd(h.end); k < len(c.toks) && c.toks[k].word && c.toks[k].cap && c.toks[k].hit < 0 && gpeHeads.has(c.lowerWord(k)) && c.adjacent(h.end, c.toks[k].start) {
+			if k := c.tokEnd(h.end); k < len(c.toks) && c.toks[k].word && c.toks[k].cap && c.toks[k].hit < 0 && gpeHeads.Has(c.lowerWord(k)) && c.adjacent(h.end, c.toks[k].start) {
 				c.released[hi] = true
 				continue
 			}
@@ -402,7 +403,7 @@ func (c *coder) releaseHits() {
 			for k < len(c.toks) && c.toks[k].word && c.toks[k].cap && c.toks[k].hit < 0 && !c.isStop(k) && c.adjacent(c.toks[k-1].end, c.toks[k].start) {
 				k++
 			}
-			if k > c.tokEnd(h.end) && orgHeads.has(c.lowerWord(k-1)) {
+			if k > c.tokEnd(h.end) && orgHeads.Has(c.lowerWord(k-1)) {
 				c.released[hi] = true
 				continue
 			}
@@ -435,7 +436,7 @@ func (c *coder) releaseHits() {
 				}
 			}
 		case kSector:
-			if e.skind == skGroup && orgHeads.has(c.lowerWord(c.tokEnd(h.end)-1)) && c.allCap(h.start, h.end) {
+			if e.skind == skGroup && orgHeads.Has(c.lowerWord(c.tokEnd(h.end)-1)) && c.allCap(h.start, h.end) {
 				// "Social Democrats", "Free Democrats"
 				if p := ti - 1; p >= 0 && c.toks[p].word && c.toks[p].cap && c.toks[p].hit < 0 && !c.isStop(p) && c.adjacent(c.toks[p].end, h.start) {
 					c.released[hi] = true
@@ -488,7 +489,7 @@ func (c *coder) capRunHead(k int) bool {
 	for j < len(c.toks) && c.toks[j].word && c.toks[j].cap && c.toks[j].hit < 0 && !c.isStop(j) && (j == k || c.adjacent(c.toks[j-1].end, c.toks[j].start)) {
 		j++
 	}
-	return j > k && orgHeads.has(c.lowerWord(j-1))
+	return j > k && orgHeads.Has(c.lowerWord(j-1))
 }
 
 // capCompound reports whether a capitalised word and a hyphen come just before off ("Euro-").
@@ -695,11 +696,11 @@ func (c *coder) nominal(hi, ti int) {
 		}
 	}
 	// An unknown capitalised word before: "Rohingya refugees".
-	if p := ti - 1; p >= 0 && c.toks[p].word && c.toks[p].cap && c.toks[p].hit < 0 && !c.toks[p].first && !c.isStop(p) && !c.titleCase[c.toks[p].sent] && c.adjacent(c.toks[p].end, start) && !orgAfter.has(c.lowerWord(c.tokEnd(end)-1)) && !placeAfter.has(c.lowerWord(c.tokEnd(end)-1)) {
+	if p := ti - 1; p >= 0 && c.toks[p].word && c.toks[p].cap && c.toks[p].hit < 0 && !c.toks[p].first && !c.isStop(p) && !c.titleCase[c.toks[p].sent] && c.adjacent(c.toks[p].end, start) && !orgAfter.Has(c.lowerWord(c.tokEnd(end)-1)) && !placeAfter.Has(c.lowerWord(c.tokEnd(end)-1)) {
 		start = c.toks[p].start
 		c.toks[p].hit = hi // keep the name finder off it
 	}
-	if !nominalSectors.has(sec) {
+	if !nominalSectors.Has(sec) {
 		return
 	}
 	a := c.actor(doc.Actor{Name: c.text[start:end], Sector: sec, Code: sec, Role: role, Rule: c.cat("rule:nominal+", rule)})
@@ -1013,7 +1014,7 @@ func (c *coder) titleEvidence(ti, te int) evidence {
 		// "Former Italian prime minister": look past the qualifier.
 		if hi := c.hitOf(p); hi >= 0 {
 			if k := c.dd.entries[c.hits[hi].e].kind; k == kDemonym || k == kCountry {
-				if q := c.tokAt(c.hits[hi].start) - 1; q >= 0 && formerWords.has(c.lowerWord(q)) {
+				if q := c.tokAt(c.hits[hi].start) - 1; q >= 0 && formerWords.Has(c.lowerWord(q)) {
 					ev.former = true
 				}
 			}
@@ -1089,17 +1090,17 @@ said says told asked added noted warned wrote reported announced stated insisted
 several few any none nothing everything something anything nobody everybody someone anyone everyone whether
 again once twice always never sometimes often already soon instead indeed perhaps maybe almost`)
 
-func toSet(s string) *wordSet { return newWordSet(strings.Fields(s)) }
+func toSet(s string) *wordset.Set { return wordset.New(strings.Fields(s)...) }
 
 // isStop reports whether token i is a stopword (remembered on the token).
 func (c *coder) isStop(i int) bool {
 	if i < 0 || i >= len(c.toks) {
-		return stopwords.has(c.lowerWord(i))
+		return stopwords.Has(c.lowerWord(i))
 	}
 	t := &c.toks[i]
 	if t.stop == 0 {
 		t.stop = -1
-		if stopwords.has(c.lowerWord(i)) {
+		if stopwords.Has(c.lowerWord(i)) {
 			t.stop = 1
 		}
 	}
@@ -1225,7 +1226,7 @@ func (c *coder) runs() {
 				for k < n && free(k) && c.toks[k].cap {
 					k++
 				}
-				if orgHeads.has(headWord(c.lowerWord(k - 1))) {
+				if orgHeads.Has(headWord(c.lowerWord(k - 1))) {
 					j += 2
 					continue
 				}
@@ -1233,13 +1234,13 @@ func (c *coder) runs() {
 			// "Central Bank of Kenya", "University of the Philippines": a known place after "of"
 			// in an organisation's name.
 			if free(j) && (c.lowerWord(j) == "of" || c.lowerWord(j) == "for") && c.orgLike(i, j) {
-				if end := c.placeAfterOf(j + 1); end > 0 && (orgFirst.has(c.lowerWord(j-1)) || orgHeads.has(c.lowerWord(j-1))) {
+				if end := c.placeAfterOf(j + 1); end > 0 && (orgFirst.Has(c.lowerWord(j-1)) || orgHeads.Has(c.lowerWord(j-1))) {
 					j = c.tokEnd(end)
 					continue
 				}
 			}
 			// connectors inside names: "Bank of England", "Abu Bakr al-Baghdadi"
-			if free(j) && connectors.has(c.lowerWord(j)) && !c.toks[j].cap && j+1 < n && free(j+1) && c.toks[j+1].cap && !c.isStop(j+1) && c.adjacent(c.toks[j-1].end, c.toks[j].start) {
+			if free(j) && connectors.Has(c.lowerWord(j)) && !c.toks[j].cap && j+1 < n && free(j+1) && c.toks[j+1].cap && !c.isStop(j+1) && c.adjacent(c.toks[j-1].end, c.toks[j].start) {
 				lw := c.lowerWord(j)
 				if lw == "and" || lw == "the" || lw == "of" || lw == "for" {
 					// only inside organisation names
@@ -1261,10 +1262,10 @@ func (c *coder) runs() {
 			j--
 		}
 		// "West Darfur", "Lake Chad": a compass word before a known place.
-		if j < n && compassWords.has(c.lowerWord(j-1)) && c.adjacent(c.toks[j-1].end, c.toks[j].start) {
+		if j < n && compassWords.Has(c.lowerWord(j-1)) && c.adjacent(c.toks[j-1].end, c.toks[j].start) {
 			if end, e := c.placeHitAt(j); end > 0 {
 				start := c.toks[i].start
-				if j-1 > i && !locFirst.has(c.lowerWord(i)) {
+				if j-1 > i && !locFirst.Has(c.lowerWord(i)) {
 					c.nameRun(i, j-1)
 					start = c.toks[j-1].start
 				}
@@ -1281,7 +1282,7 @@ func (c *coder) runs() {
 		// unless it heads one ("Bank of England"); "Follow Pam Key", "Candidate Trump": a first
 		// word that is no given name before a name is no part of it.
 		switch {
-		case c.toks[i].first && i+2 < j && c.lowerWord(i+1) == "of" && !orgFirst.has(c.lowerWord(i)) && !orgHeads.has(c.lowerWord(i)):
+		case c.toks[i].first && i+2 < j && c.lowerWord(i+1) == "of" && !orgFirst.Has(c.lowerWord(i)) && !orgHeads.Has(c.lowerWord(i)):
 			c.nameRun(i+2, j)
 		case c.toks[i].first && i+1 < j && c.toks[i+1].word && c.leadingNonName(i, j):
 			c.nameRun(i+1, j)
@@ -1305,7 +1306,7 @@ func (c *coder) knownFamilyName(i int) bool {
 // name or ends with a known family name.
 func (c *coder) leadingNonName(i, j int) bool {
 	w := c.lowerWord(i)
-	if _, ok := c.dd.firstName[w]; ok || orgHeads.has(w) || orgFirst.has(w) || c.hitOf(i) >= 0 {
+	if _, ok := c.dd.firstName[w]; ok || orgHeads.Has(w) || orgFirst.Has(w) || c.hitOf(i) >= 0 {
 		return false
 	}
 	if _, ok := c.dd.firstName[c.lowerWord(i+1)]; ok {
@@ -1313,13 +1314,13 @@ func (c *coder) leadingNonName(i, j int) bool {
 	}
 	lk := c.lowerWord(j - 1)
 	_, known := c.surnames[lk]
-	return known || len(c.dd.surname[lk]) > 0 && !commonSurnames.has(lk)
+	return known || len(c.dd.surname[lk]) > 0 && !commonSurnames.Has(lk)
 }
 
 // orgLike reports whether tokens [i, j) look like the start of an organisation name.
 func (c *coder) orgLike(i, j int) bool {
 	for k := i; k < j; k++ {
-		if orgHeads.has(c.lowerWord(k)) || c.toks[k].hit >= 0 {
+		if orgHeads.Has(c.lowerWord(k)) || c.toks[k].hit >= 0 {
 			return true
 		}
 	}
@@ -1347,12 +1348,12 @@ func (c *coder) nameRun(i, j int) {
 	// Organisations.
 	ofHead := ""
 	for k := i; k+1 < j; k++ {
-		if c.lowerWord(k+1) == "of" && orgFirst.has(c.lowerWord(k)) {
+		if c.lowerWord(k+1) == "of" && orgFirst.Has(c.lowerWord(k)) {
 			ofHead = c.lowerWord(k)
 			break
 		}
 	}
-	if orgHeads.has(last) && nw >= 2 || ofHead != "" && nw >= 3 {
+	if orgHeads.Has(last) && nw >= 2 || ofHead != "" && nw >= 3 {
 		a := c.actor(doc.Actor{Name: c.text[start:end], Rule: "rule:org-head"})
 		head := last
 		if ofHead != "" {
@@ -1384,14 +1385,14 @@ func (c *coder) nameRun(i, j int) {
 		a.Code = c.cat(a.Country, a.Sector)
 		c.add(start, end, "ORG", "rule:org-head", a)
 		// "Halden Motors" ... "Halden": a company's own name.
-		if businessHeads.has(last) && nw >= 2 && c.toks[i].cap && c.hitOf(i) < 0 && !notNameFirst.has(first) && !orgHeads.has(first) && !orgFirst.has(first) && !c.isStop(i) {
+		if businessHeads.Has(last) && nw >= 2 && c.toks[i].cap && c.hitOf(i) < 0 && !notNameFirst.Has(first) && !orgHeads.Has(first) && !orgFirst.Has(first) && !c.isStop(i) {
 			c.remember(c.word(i), "ORG")
 		}
 		return
 	}
 	// An unknown acronym: an organisation; in brackets after one, the same one ("Nigerian Air
 	// Force (NAF)").
-	if nw == 1 && end-start >= 2 && (end-start <= 5 || end-start <= 7 && !sentFirst) && allUpper(c.word(i)) && !datelineNot.has(first) && !c.datelineAt(i, j) && isLetters(c.word(i)) && !notAcronyms.has(c.word(i)) && !c.shouting(i) && !c.knownFamilyName(i) && c.word(j) != ":" {
+	if nw == 1 && end-start >= 2 && (end-start <= 5 || end-start <= 7 && !sentFirst) && allUpper(c.word(i)) && !datelineNot.Has(first) && !c.datelineAt(i, j) && isLetters(c.word(i)) && !notAcronyms.Has(c.word(i)) && !c.shouting(i) && !c.knownFamilyName(i) && c.word(j) != ":" {
 		if i >= 1 && c.word(i-1) == "(" {
 			for k := len(c.ents) - 1; k >= 0; k-- {
 				x := &c.ents[k]
@@ -1408,18 +1409,18 @@ func (c *coder) nameRun(i, j int) {
 		return
 	}
 	// Laws, treaties, events.
-	if miscHeads.has(last) && nw >= 2 {
+	if miscHeads.Has(last) && nw >= 2 {
 		c.add(start, end, "MISC", "rule:misc-head", nil)
 		return
 	}
 	// Places by head word.
-	if locHeads.has(last) && nw >= 2 {
+	if locHeads.Has(last) && nw >= 2 {
 		typ := "LOC"
 		var a *doc.Actor
 		if cty, src := c.releasedCountry(i); cty != "" {
 			a = c.actor(doc.Actor{Name: c.text[start:end], Country: cty, Code: cty, Rule: c.cat("rule:loc-head+", src)})
 		}
-		if gpeHeads.has(last) {
+		if gpeHeads.Has(last) {
 			typ = "GPE"
 		}
 		c.add(start, end, typ, "rule:loc-head", a)
@@ -1443,7 +1444,7 @@ func (c *coder) nameRun(i, j int) {
 		if ps := c.dd.surname[key]; len(ps) > 0 {
 			possessive := j+1 < len(c.toks) && (c.word(j) == "'" || c.word(j) == "’") && c.lowerWord(j+1) == "s"
 			pi := c.pickPerson(ps)
-			if pi >= 0 && !(ev.title || speechVerbs.has(nextW) || possessive || c.topOffice(pi) && !commonSurnames.has(key)) {
+			if pi >= 0 && !(ev.title || speechVerbs.Has(nextW) || possessive || c.topOffice(pi) && !commonSurnames.Has(key)) {
 				pi = -1
 			}
 			if pi >= 0 {
@@ -1464,28 +1465,28 @@ func (c *coder) nameRun(i, j int) {
 		nextLower := j < len(c.toks) && c.toks[j].word && !c.toks[j].cap && c.adjacent(end, c.toks[j].start)
 		prevLower := i >= 1 && c.toks[i-1].word && !c.toks[i-1].cap && c.adjacent(c.toks[i-1].end, start)
 		switch {
-		case nw >= 2 && orgLead.has(first):
+		case nw >= 2 && orgLead.Has(first):
 			c.add(start, end, "ORG", "rule:org-first", nil)
 			return
-		case nw == 1 && sentFirst && (orgAfter.has(nextW) || placeAfter.has(nextW)):
+		case nw == 1 && sentFirst && (orgAfter.Has(nextW) || placeAfter.Has(nextW)):
 			// "Aid group X said": a capitalised common noun
 		case c.adjectival(i, j):
 			// "Kurdish fighters", "Islamist militants", "the Republican party"
 			c.add(start, end, "NORP", "rule:adjective", nil)
 			return
-		case nextLower && orgAfter.has(nextW):
+		case nextLower && orgAfter.Has(nextW):
 			c.add(start, end, "ORG", c.cat("rule:org-noun:", nextW), nil)
 			return
-		case nextLower && placeAfter.has(nextW):
+		case nextLower && placeAfter.Has(nextW):
 			c.add(start, end, "GPE", c.cat("rule:place-noun:", nextW), nil)
 			return
-		case prevLower && orgBefore.has(prev):
+		case prevLower && orgBefore.Has(prev):
 			c.add(start, end, "ORG", c.cat("rule:org-noun:", prev), nil)
 			return
-		case i >= 2 && (prev == "at" && orgAt.has(c.lowerWord(i-2)) || (prev == "of" || prev == "in") && (c.lowerWord(i-2) == "shares" || c.lowerWord(i-2) == "stake")):
+		case i >= 2 && (prev == "at" && orgAt.Has(c.lowerWord(i-2)) || (prev == "of" || prev == "in") && (c.lowerWord(i-2) == "shares" || c.lowerWord(i-2) == "stake")):
 			c.add(start, end, "ORG", c.cat("rule:org-context:", c.lowerWord(i-2)), nil)
 			return
-		case nw >= 2 && locFirst.has(first):
+		case nw >= 2 && locFirst.Has(first):
 			c.add(start, end, "GPE", "rule:place-first", nil)
 			return
 		}
@@ -1497,11 +1498,11 @@ func (c *coder) nameRun(i, j int) {
 		return
 	}
 	isPerson := ev.title && !(ev.src != "" && strings.HasPrefix(ev.src, "apposition:") && nw < 2)
-	if !isPerson && firstName && nw >= 2 && !orgHeads.has(last) {
+	if !isPerson && firstName && nw >= 2 && !orgHeads.Has(last) {
 		isPerson = true
 		ev.src = "rule:first-name"
 	}
-	if !isPerson && nw >= 2 && nw <= 4 && !orgHeads.has(last) {
+	if !isPerson && nw >= 2 && nw <= 4 && !orgHeads.Has(last) {
 		// a known family name at the end ("Ivana Trump", "Mitt Romney" after "Romney")
 		lk := c.lowerWord(j - 1)
 		if k, ok := c.surnames[lk]; ok {
@@ -1515,7 +1516,7 @@ func (c *coder) nameRun(i, j int) {
 				return
 			}
 			isPerson, ev.src = true, "rule:family-name"
-		} else if ps := c.dd.surname[lk]; len(ps) > 0 && !commonSurnames.has(lk) {
+		} else if ps := c.dd.surname[lk]; len(ps) > 0 && !commonSurnames.Has(lk) {
 			if pi := c.pickPerson(ps); pi >= 0 && strings.HasSuffix(c.dd.people[pi].name, c.text[start:end]) {
 				a := c.personActor(pi, i, j)
 				a.Rule = c.cat(a.Rule, "+family-name")
@@ -1530,10 +1531,10 @@ func (c *coder) nameRun(i, j int) {
 		case j+2 < len(c.toks) && c.word(j) == "," && c.toks[j+1].word && isDigits(c.word(j+1)) && (c.word(j+2) == "," || c.word(j+2) == ")"):
 			// "John Smith, 45,"
 			isPerson, ev.src = true, "rule:age"
-		case j+2 < len(c.toks) && (c.word(j) == "'" || c.word(j) == "’") && c.lowerWord(j+1) == "s" && kinWords.has(c.lowerWord(j+2)):
+		case j+2 < len(c.toks) && (c.word(j) == "'" || c.word(j) == "’") && c.lowerWord(j+1) == "s" && kinWords.Has(c.lowerWord(j+2)):
 			// "Smith's wife"
 			isPerson, ev.src = true, "rule:kin"
-		case i >= 2 && c.lowerWord(i-1) == "to" && c.lowerWord(i-2) == "according" && !orgHeads.has(last):
+		case i >= 2 && c.lowerWord(i-1) == "to" && c.lowerWord(i-2) == "according" && !orgHeads.Has(last):
 			isPerson, ev.src = true, "rule:according-to"
 		}
 	}
@@ -1544,14 +1545,14 @@ func (c *coder) nameRun(i, j int) {
 			c.add(start, end, "ORG", "rule:place-name", a)
 			return
 		}
-	} else if !isPerson && speechVerbs.has(nextW) && (nw >= 2 || !sentFirst) && !orgHeads.has(last) {
+	} else if !isPerson && speechVerbs.Has(nextW) && (nw >= 2 || !sentFirst) && !orgHeads.Has(last) {
 		isPerson = true
 		ev.src = "rule:speaker"
-	} else if !isPerson && (prev == "said" || prev == "says") && nw >= 2 && !orgHeads.has(last) {
+	} else if !isPerson && (prev == "said" || prev == "says") && nw >= 2 && !orgHeads.Has(last) {
 		// "..., said Esperance Kavira, a mother of five"
 		isPerson = true
 		ev.src = "rule:speaker"
-	} else if !isPerson && c.word(j) == "," && (c.lowerWord(j+1) == "who" || c.lowerWord(j+1) == "whose") && !orgHeads.has(last) {
+	} else if !isPerson && c.word(j) == "," && (c.lowerWord(j+1) == "who" || c.lowerWord(j+1) == "whose") && !orgHeads.Has(last) {
 		// "Gambari, who", "Mahdi, whose"
 		isPerson = true
 		ev.src = "rule:who"
@@ -1578,7 +1579,7 @@ func (c *coder) nameRun(i, j int) {
 	}
 	// "the town of Bunagana", "Bunagana, a town on the border".
 	if nw <= 3 {
-		if i >= 2 && c.lowerWord(i-1) == "of" && placeNouns.has(c.lowerWord(i-2)) {
+		if i >= 2 && c.lowerWord(i-1) == "of" && placeNouns.Has(c.lowerWord(i-2)) {
 			// "the town of Tel Afar": a known place name may end the name
 			if pe, _ := c.placeHitAt(j); pe > 0 && c.adjacent(end, c.toks[j].start) {
 				end = pe
@@ -1588,17 +1589,17 @@ func (c *coder) nameRun(i, j int) {
 		}
 		if j+2 < len(c.toks) && c.word(j) == "," && (c.lowerWord(j+1) == "a" || c.lowerWord(j+1) == "the") {
 			k := j + 2
-			for k < len(c.toks) && k < j+4 && c.toks[k].word && !placeNouns.has(c.lowerWord(k)) && !c.toks[k].cap {
+			for k < len(c.toks) && k < j+4 && c.toks[k].word && !placeNouns.Has(c.lowerWord(k)) && !c.toks[k].cap {
 				k++
 			}
-			if k < len(c.toks) && placeNouns.has(c.lowerWord(k)) {
+			if k < len(c.toks) && placeNouns.Has(c.lowerWord(k)) {
 				c.add(start, end, "GPE", "rule:place-noun", nil)
 				return
 			}
 		}
 	}
 	// Places after a locative preposition ("in Kharkiv").
-	adjective := j < len(c.toks) && c.toks[j].word && !c.toks[j].cap && !c.isStop(j) && !connectors.has(nextW)
+	adjective := j < len(c.toks) && c.toks[j].word && !c.toks[j].cap && !c.isStop(j) && !connectors.Has(nextW)
 	if (prev == "in" || prev == "near" || prev == "from" || prev == "outside") && !sentFirst && nw <= 3 && !adjective && !firstName {
 		c.add(start, end, "GPE", "rule:locative", nil)
 		return
@@ -1607,7 +1608,7 @@ func (c *coder) nameRun(i, j int) {
 		c.add(start, end, typ, "rule:coordination", nil)
 		return
 	}
-	if !sentFirst && c.nameShaped(i, j) && !orgHeads.has(last) && !locHeads.has(last) && c.personContext(i, j) {
+	if !sentFirst && c.nameShaped(i, j) && !orgHeads.Has(last) && !locHeads.Has(last) && c.personContext(i, j) {
 		// A name of two or three capitalised words in apposition, after a word for a person or
 		// with an initial is a person's.
 		c.add(start, end, "PERSON", "rule:name-shape", c.actor(doc.Actor{Name: c.text[start:end], Rule: "rule:name-shape"}))

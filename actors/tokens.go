@@ -156,7 +156,7 @@ func nameCase(w string, cap bool) bool {
 	}
 	if !cap {
 		f := strings.IndexAny(w, "-‐")
-		if namePrefixes.has(w[:f]) {
+		if namePrefixes.Has(w[:f]) {
 			r, _ := utf8.DecodeRuneInString(w[f+len("-"):])
 			if w[f] != '-' {
 				r, _ = utf8.DecodeRuneInString(w[f+len("‐"):])
@@ -172,7 +172,7 @@ func nameCase(w string, cap bool) bool {
 	}
 	// "Far-right", "Pro-government", but "Lin Wei-chou"
 	f := strings.IndexAny(w, "-‐")
-	if adjPrefixes.has(strings.ToLower(w[:f])) {
+	if adjPrefixes.Has(strings.ToLower(w[:f])) {
 		return false
 	}
 	// "Kremlin-backed", "US-led", "Moscow-based"

@@ -2,6 +2,7 @@ package events
 
 import (
 	"bufio"
+	"dyad/wordset"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -69,8 +70,8 @@ type Lexicon struct {
 	lines   int
 	classes map[string]uint16 // closed-class words -> cl* bits
 	words   map[string]*wordInfo
-	nIDs    int32      // the highest wordInfo.id
-	filter  wordFilter // the keys of words
+	nIDs    int32          // the highest wordInfo.id
+	filter  wordset.Filter // the keys of words
 	entries map[string]wordEntry
 }
 
@@ -175,7 +176,7 @@ func (x *Lexicon) buildWords() {
 	}
 	x.entries = make(map[string]wordEntry, len(x.words))
 	for w, wi := range x.words {
-		x.filter.add(w)
+		x.filter.Add(w)
 		x.entries[w] = wordEntry{wi: wi, id: wi.id, cls: wi.cls, verb: len(wi.verbs) > 0, noun: len(wi.nouns) > 0}
 	}
 	for _, wi := range x.words {
@@ -202,11 +203,14 @@ const (
 
 func (x *Lexicon) buildClasses() {
 	x.classes = map[string]uint16{}
+	for w := range optional {
+		x.classes[w] |= clOpt
+	}
 	for _, c := range []struct {
-		m   map[string]bool
+		set *wordset.Set
 		bit uint16
-	}{{optional, clOpt}, {aux.m, clAuxBe}, {beForms.m, clAuxBe}, {preps.m, clPrep}, {dets.m, clDet}, {nounPrev.m, clNounPrev}} {
-		for w := range c.m {
+	}{{aux, clAuxBe}, {beForms, clAuxBe}, {preps, clPrep}, {dets, clDet}, {nounPrev, clNounPrev}} {
+		for w := range c.set.All() {
 			x.classes[w] |= c.bit
 		}
 	}

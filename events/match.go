@@ -46,7 +46,7 @@ func (w *worker) match() []cand {
 		}
 		var best cand
 		found := false
-		rel := relWords.has(w.segs[w.segOf[i]].word)
+		rel := relWords.Has(w.segs[w.segOf[i]].word)
 		for li, ps := range [2][]*Pattern{first, second} {
 			if len(ps) == 0 {
 				continue
@@ -141,7 +141,7 @@ func (w *worker) try(p *Pattern, i int, rel bool, j0 int) (cand, bool) {
 		}
 		if word == "" { // TARGET
 			ch := w.chainStarting(pos, len(w.toks), 2)
-			if ch < 0 && k > 0 && preps.has(p.Words[k-1]) && k == len(p.Words)-1 {
+			if ch < 0 && k > 0 && preps.Has(p.Words[k-1]) && k == len(p.Words)-1 {
 				// "responses to a raft of demands that Russia made": the target is further on
 				ch = w.objectIn(pos-1, -1, true)
 			}
@@ -267,7 +267,7 @@ func (w *worker) verbFormSlow(j int) bool {
 	if t.nounCtx {
 		return false // "a data sharing agreement", "the detained leaders"
 	}
-	if j > 0 && (dets.has(w.toks[j-1].low) || w.toks[j-1].low == "'s") {
+	if j > 0 && (dets.Has(w.toks[j-1].low) || w.toks[j-1].low == "'s") {
 		return false // "a planned visit"
 	}
 	return strings.HasSuffix(t.low, "ed") || strings.HasSuffix(t.low, "ing") || w.s.lex.lem.irregular[t.low] != nil
@@ -279,7 +279,7 @@ func (w *worker) findBack(word string, rel int) int {
 	if rel == 0 {
 		return -1
 	}
-	if p := w.toks[rel-1]; p.punct || boundaryWords.has(p.low) || p.auxbe || p.verbish || w.speech(rel-1) != nil {
+	if p := w.toks[rel-1]; p.punct || boundaryWords.Has(p.low) || p.auxbe || p.verbish || w.speech(rel-1) != nil {
 		return -1
 	}
 	for j := rel - 1; j >= 0 && j >= rel-6; j-- {
@@ -326,7 +326,7 @@ func (w *worker) subject(si, v int) int {
 		}
 	}
 	// 3. a relative clause: the antecedent just before the pronoun
-	if relWords.has(s.word) && s.word != "that" || s.word == "that" && s.t0 > 0 && !w.complement(si) {
+	if relWords.Has(s.word) && s.word != "that" || s.word == "that" && s.t0 > 0 && !w.complement(si) {
 		for t := s.t0 - 1; t >= 0 && t >= s.t0-3; t-- {
 			if m := w.toks[t].ment; m >= 0 {
 				return w.chainOf[m]
@@ -337,7 +337,7 @@ func (w *worker) subject(si, v int) int {
 		}
 	}
 	// 4. the subject of an earlier segment: a conjoined verb, an apposition, a participle
-	if s.speech >= 0 || s.word == "that" || s.word == "if" || s.word == "because" || relWords.has(s.word) {
+	if s.speech >= 0 || s.word == "that" || s.word == "if" || s.word == "because" || relWords.Has(s.word) {
 		return -1
 	}
 	for p := si - 1; p >= 0 && p >= si-3; p-- {
@@ -388,10 +388,10 @@ func (w *worker) firstVerb(si int) int {
 func (w *worker) govBy(t int) string {
 	for j := t - 1; j >= 0 && j >= t-3; j-- {
 		l := w.toks[j].low
-		if dets.has(l) {
+		if dets.Has(l) {
 			continue
 		}
-		if preps.has(l) {
+		if preps.Has(l) {
 			return l
 		}
 		return ""
@@ -403,10 +403,10 @@ func (w *worker) govBy(t int) string {
 func (w *worker) governed(t int) bool {
 	for j := t - 1; j >= 0 && j >= t-3; j-- {
 		l := w.toks[j].low
-		if dets.has(l) {
+		if dets.Has(l) {
 			continue
 		}
-		return preps.has(l)
+		return preps.Has(l)
 	}
 	return false
 }
@@ -424,10 +424,10 @@ func (w *worker) passive(v int) bool {
 	}
 	for j := v - 1; j >= 0 && j >= v-3; j-- {
 		l := w.toks[j].low
-		if beForms.has(l) {
+		if beForms.Has(l) {
 			return true
 		}
-		if strings.HasSuffix(l, "ly") || negWords.has(l) || l == "also" || l == "reportedly" {
+		if strings.HasSuffix(l, "ly") || negWords.Has(l) || l == "also" || l == "reportedly" {
 			continue
 		}
 		return false
@@ -457,11 +457,11 @@ func (w *worker) objectAfter(t, not int) int { return w.objectIn(t, not, false) 
 func (w *worker) objectIn(t, not int, rel bool) int {
 	si := w.segOf[min(t, len(w.toks)-1)]
 	end := w.segs[si].t1
-	if rel && si+1 < len(w.segs) && relWords.has(w.segs[si+1].word) {
+	if rel && si+1 < len(w.segs) && relWords.Has(w.segs[si+1].word) {
 		end = w.segs[si+1].t1
 	}
 	for j := t + 1; j < end; j++ {
-		if m := w.toks[j].ment; m >= 0 && w.ments[m].pronoun && possessive.has(w.toks[j].low) {
+		if m := w.toks[j].ment; m >= 0 && w.ments[m].pronoun && possessive.Has(w.toks[j].low) {
 			continue // "called his counterpart": the possessor is not the object
 		}
 		if m := w.toks[j].ment; m >= 0 {
@@ -510,7 +510,7 @@ func (w *worker) nounSource(h int) (src, tgt int) {
 			}
 			break
 		}
-		if t.punct || dets.has(t.low) && t.low != "'s" || preps.has(t.low) {
+		if t.punct || dets.Has(t.low) && t.low != "'s" || preps.Has(t.low) {
 			break
 		}
 	}
@@ -580,7 +580,7 @@ func (w *worker) code(c cand) (doc.Event, bool) {
 				tgt = c.slot
 			} else if c.npSlot > 0 {
 				tgt = -1 // the object phrase, below
-			} else if c.last > c.head && patientNoun.has(w.toks[c.last].stem) &&
+			} else if c.last > c.head && patientNoun.Has(w.toks[c.last].stem) &&
 				(c.last+1 >= len(w.toks) || w.toks[c.last+1].low != "from") {
 				// "expelled two junior Cuban diplomats", "recalled its envoy": the pattern's last
 				// word names who is acted upon; an actor in the gap, else the phrase (below)
@@ -672,7 +672,7 @@ func (w *worker) code(c cand) (doc.Event, bool) {
 				} else {
 					tgtAct = w.npAfter(c.last)
 				}
-				if tgtAct == nil && c.last > c.head && patientNoun.has(w.toks[c.last].stem) {
+				if tgtAct == nil && c.last > c.head && patientNoun.Has(w.toks[c.last].stem) {
 					tgtAct = w.np(c.head+1, c.last+1) // "released at least 19 hostages"
 					if m := w.toks[c.last].ment; tgtAct == nil && m >= 0 && w.chainOf[m] != src {
 						tgtAct = w.actors(w.chainOf[m]) // "accepted 1,141 Iraqi refugees"
@@ -828,17 +828,17 @@ func (w *worker) modality(h, si int) (mod string, neg bool, threat int) {
 	for j := h - 1; j >= s.t0 && j >= h-6; j-- {
 		l := w.toks[j].low
 		switch {
-		case negWords.has(l):
+		case negWords.Has(l):
 			neg = true
-		case negVerbCue.has(l) && j+1 < len(w.toks) && w.toks[j+1].low == "to":
+		case negVerbCue.Has(l) && j+1 < len(w.toks) && w.toks[j+1].low == "to":
 			neg = true
-		case threatCue.has(l) && j+1 < len(w.toks) && w.toks[j+1].low == "to":
+		case threatCue.Has(l) && j+1 < len(w.toks) && w.toks[j+1].low == "to":
 			threat = j
 		case l == "would" || l == "'d":
 			hypo = true
-		case hypoCue.has(l):
+		case hypoCue.Has(l):
 			hypo = true
-		case intendCue.has(l):
+		case intendCue.Has(l):
 			intend = true
 		}
 		if w.toks[j].ment >= 0 && j < h-1 {
@@ -880,7 +880,7 @@ func (w *worker) modality(h, si int) (mod string, neg bool, threat int) {
 		hypo = false
 		intend = true
 		for j := h - 1; j >= s.t0 && j >= h-6; j-- {
-			if l := w.toks[j].low; hypoCue.has(l) && l != "would" && l != "'d" {
+			if l := w.toks[j].low; hypoCue.Has(l) && l != "would" && l != "'d" {
 				hypo = true
 			}
 		}
@@ -1096,9 +1096,9 @@ func (w *worker) pledged(h, si int) byte {
 		}
 		if j+1 < len(w.toks) && w.toks[j+1].low == "to" {
 			switch {
-			case agreeCue.has(l):
+			case agreeCue.Has(l):
 				return 'a'
-			case intendCue.has(l):
+			case intendCue.Has(l):
 				return 'p'
 			}
 		}
@@ -1121,7 +1121,7 @@ func (w *worker) reducedPassive(h int) bool {
 		return false
 	}
 	p := &w.toks[h-1]
-	if p.punct || aux.has(p.low) || beForms.has(p.low) || negWords.has(p.low) || strings.HasSuffix(p.low, "ly") {
+	if p.punct || aux.Has(p.low) || beForms.Has(p.low) || negWords.Has(p.low) || strings.HasSuffix(p.low, "ly") {
 		return false
 	}
 	if p.ment >= 0 && !w.ments[p.ment].norp {
@@ -1154,8 +1154,8 @@ func (w *worker) segHasOtherVerb(h int) bool {
 func (w *worker) npBefore(h int) []doc.Actor {
 	si := w.segOf[h]
 	j := h - 1
-	for j >= w.segs[si].t0 && (aux.has(w.toks[j].low) || beForms.has(w.toks[j].low) || negWords.has(w.toks[j].low) ||
-		strings.HasSuffix(w.toks[j].low, "ly") || hypoCue.has(w.toks[j].low) ||
+	for j >= w.segs[si].t0 && (aux.Has(w.toks[j].low) || beForms.Has(w.toks[j].low) || negWords.Has(w.toks[j].low) ||
+		strings.HasSuffix(w.toks[j].low, "ly") || hypoCue.Has(w.toks[j].low) ||
 		w.toks[j].low == "to" || w.toks[j].verbish && j+1 < len(w.toks) && w.toks[j+1].low == "to") {
 		j-- // "has agreed to lay down": back to the subject
 	}
@@ -1163,7 +1163,7 @@ func (w *worker) npBefore(h int) []doc.Actor {
 	start := end
 	for k := j; k >= w.segs[si].t0 && end-k <= 8; k-- {
 		t := &w.toks[k]
-		if t.punct && t.low != "-" && t.low != "'" || relWords.has(t.low) || pronouns.has(t.low) || t.verbish || t.low == "to" {
+		if t.punct && t.low != "-" && t.low != "'" || relWords.Has(t.low) || pronouns.Has(t.low) || t.verbish || t.low == "to" {
 			break
 		}
 		start = k
@@ -1181,13 +1181,13 @@ func (w *worker) npAfter(t int) []doc.Actor {
 	end := start
 	for k := start; k < len(w.toks) && k-start < 6; k++ {
 		tk := &w.toks[k]
-		if k == start && tk.low == "that" && k+1 < len(w.toks) && !w.toks[k+1].det && !pronouns.has(w.toks[k+1].low) &&
+		if k == start && tk.low == "that" && k+1 < len(w.toks) && !w.toks[k+1].det && !pronouns.Has(w.toks[k+1].low) &&
 			!w.toks[k+1].capital && !w.toks[k+1].verbish && !w.toks[k+1].punct {
 			end = k + 1 // "of that death toll": a determiner
 			continue
 		}
-		if tk.punct && tk.low != "-" && tk.low != "'" || relWords.has(tk.low) || boundaryWords.has(tk.low) || pronouns.has(tk.low) ||
-			k > start && preps.has(tk.low) || w.isVerbish(k) && !dets.has(tk.low) {
+		if tk.punct && tk.low != "-" && tk.low != "'" || relWords.Has(tk.low) || boundaryWords.Has(tk.low) || pronouns.Has(tk.low) ||
+			k > start && preps.Has(tk.low) || w.isVerbish(k) && !dets.Has(tk.low) {
 			break
 		}
 		end = k + 1
@@ -1298,8 +1298,8 @@ func (w *worker) objectNP(pos int) bool {
 	if t.prep && pos+1 < len(w.toks) && (w.toks[pos+1].num || w.toks[pos+1].low == "least") {
 		t.prep = false // "at least 19 hostages", "about 300 people"
 	}
-	if t.punct || t.prep || t.low == "to" || boundaryWords.has(t.low) || pronouns.has(t.low) && !possessive.has(t.low) || t.auxbe ||
-		t.verbish && !t.det || t.ment >= 0 && !w.ments[t.ment].norp && !possessive.has(t.low) {
+	if t.punct || t.prep || t.low == "to" || boundaryWords.Has(t.low) || pronouns.Has(t.low) && !possessive.Has(t.low) || t.auxbe ||
+		t.verbish && !t.det || t.ment >= 0 && !w.ments[t.ment].norp && !possessive.Has(t.low) {
 		return false
 	}
 	return w.npAfter(pos-1) != nil
@@ -1322,7 +1322,7 @@ func (w *worker) modifies(t int, word string) bool {
 	if n.stem == word || n.low == word {
 		return true
 	}
-	if n.punct || n.capital || n.det || n.prep || n.verbish || n.auxbe || n.ment >= 0 || boundaryWords.has(n.low) {
+	if n.punct || n.capital || n.det || n.prep || n.verbish || n.auxbe || n.ment >= 0 || boundaryWords.Has(n.low) {
 		return false
 	}
 	return t+1 < len(w.toks) && (w.toks[t+1].stem == word || w.toks[t+1].low == word)
@@ -1343,7 +1343,7 @@ func npSlotOK(p *Pattern, middle bool) bool {
 	// leaders"), so only an actor may fill the slot; "release TARGET", "lift ban on TARGET" may
 	// take any object
 	for _, w := range p.Words {
-		if w != "" && !preps.has(w) {
+		if w != "" && !preps.Has(w) {
 			return true
 		}
 	}
@@ -1369,7 +1369,7 @@ func (w *worker) topicHop(t int, src []doc.Actor, hops int) []doc.Actor {
 	}
 	for k := j; k < len(w.toks) && k <= j+4; k++ {
 		tk := &w.toks[k]
-		if k == j && pronouns.has(tk.low) && !possessive.has(tk.low) && hops > 0 {
+		if k == j && pronouns.Has(tk.low) && !possessive.Has(tk.low) && hops > 0 {
 			// "said it is skeptical of", "said they hoped Bolton would": past the speaker
 			if v := w.attitudeAfter(k + 1); v > k {
 				return w.topicHop(v, src, hops-1)
@@ -1378,7 +1378,7 @@ func (w *worker) topicHop(t int, src []doc.Actor, hops int) []doc.Actor {
 		}
 		if tk.ment >= 0 {
 			m := w.ments[tk.ment]
-			if m.pronoun && !possessive.has(tk.low) || w.governed(m.t0) {
+			if m.pronoun && !possessive.Has(tk.low) || w.governed(m.t0) {
 				return nil // "said it would", "said on Monday in Paris"
 			}
 			as := w.actors(w.chainOf[tk.ment])
@@ -1387,7 +1387,7 @@ func (w *worker) topicHop(t int, src []doc.Actor, hops int) []doc.Actor {
 			}
 			return as
 		}
-		if tk.punct && tk.low != "-" && tk.low != "'" || tk.verbish || tk.auxbe || tk.prep || boundaryWords.has(tk.low) {
+		if tk.punct && tk.low != "-" && tk.low != "'" || tk.verbish || tk.auxbe || tk.prep || boundaryWords.Has(tk.low) {
 			break
 		}
 	}
@@ -1442,8 +1442,8 @@ func (w *worker) widen(a *doc.Actor, trig doc.Span) {
 	}
 	free := func(k int) bool {
 		t := &w.toks[k]
-		return !t.punct && t.ment < 0 && !t.prep && !t.verbish && !t.auxbe && !boundaryWords.has(t.low) &&
-			!pronouns.has(t.low) && (t.end <= trig.Start || t.start >= trig.End) && t.low != "to" && !negWords.has(t.low)
+		return !t.punct && t.ment < 0 && !t.prep && !t.verbish && !t.auxbe && !boundaryWords.Has(t.low) &&
+			!pronouns.Has(t.low) && (t.end <= trig.Start || t.start >= trig.End) && t.low != "to" && !negWords.Has(t.low)
 	}
 	// the head noun after a modifying mention: "Philippine Army soldiers", "Iraqi troops"
 	end, words := t1, 0
@@ -1495,7 +1495,7 @@ func (w *worker) placeAfter(t int) int {
 					}
 					return -1
 				}
-				if n.punct && n.low != "-" || n.auxbe || n.verbish || boundaryWords.has(n.low) || preps.has(n.low) && n.low != "of" {
+				if n.punct && n.low != "-" || n.auxbe || n.verbish || boundaryWords.Has(n.low) || preps.Has(n.low) && n.low != "of" {
 					return -1
 				}
 			}
@@ -1525,7 +1525,7 @@ func (w *worker) attachPP(a *doc.Actor, trig doc.Span, src []doc.Actor) {
 	}
 	stop := func(j int) bool {
 		t := &w.toks[j]
-		if t.punct && t.low != "-" && t.low != "'" || t.auxbe || boundaryWords.has(t.low) || pronouns.has(t.low) && !possessive.has(t.low) ||
+		if t.punct && t.low != "-" && t.low != "'" || t.auxbe || boundaryWords.Has(t.low) || pronouns.Has(t.low) && !possessive.Has(t.low) ||
 			t.verbish && !t.nounCtx || t.start < trig.End && trig.Start < t.end {
 			return true
 		}
@@ -1539,7 +1539,7 @@ func (w *worker) attachPP(a *doc.Actor, trig doc.Span, src []doc.Actor) {
 	end := k
 	j := k + 1
 	if j+1 < len(w.toks) && (w.toks[j].low == "in" || w.toks[j].low == "of" || w.toks[j].low == "near" || w.toks[j].low == "from") &&
-		!stop(j) && !stop(j+1) && !calendarWords.has(w.toks[j+1].low) && !w.toks[j+1].num && !w.isGerund(j+1) {
+		!stop(j) && !stop(j+1) && !calendarWords.Has(w.toks[j+1].low) && !w.toks[j+1].num && !w.isGerund(j+1) {
 		j++
 		for n := 0; j < len(w.toks) && n < 6 && !stop(j) && !(n > 0 && w.toks[j].prep); n++ {
 			end = j
@@ -1585,23 +1585,23 @@ func (w *worker) prepTarget(t, src int, np bool) []doc.Actor {
 			k := j + 1
 			for ; k < end && k <= j+8; k++ {
 				n := &w.toks[k]
-				if m := n.ment; m >= 0 && !(w.ments[m].pronoun && possessive.has(n.low)) {
+				if m := n.ment; m >= 0 && !(w.ments[m].pronoun && possessive.Has(n.low)) {
 					if c := w.chainOf[m]; c != src {
 						return w.actors(c)
 					}
 					return nil
 				}
-				if n.punct && n.low != "-" && n.low != "'" || n.auxbe || boundaryWords.has(n.low) ||
-					k > j+1 && preps.has(n.low) && n.low != "of" || k == j+1 && n.verbish && !n.nounCtx {
+				if n.punct && n.low != "-" && n.low != "'" || n.auxbe || boundaryWords.Has(n.low) ||
+					k > j+1 && preps.Has(n.low) && n.low != "of" || k == j+1 && n.verbish && !n.nounCtx {
 					break
 				}
 			}
-			if !np || w.s.opts.CodedOnly || k > j+1 && (calendarWords.has(w.toks[j+1].low) || tk.low == "on" && w.toks[j+1].num) {
+			if !np || w.s.opts.CodedOnly || k > j+1 && (calendarWords.Has(w.toks[j+1].low) || tk.low == "on" && w.toks[j+1].num) {
 				return nil // "resigned on Thursday": a time, not a party
 			}
 			return w.np(j+1, k)
 		}
-		if tk.punct && tk.low != "-" || tk.verbish && !tk.nounCtx || tk.auxbe || tk.ment >= 0 || boundaryWords.has(tk.low) {
+		if tk.punct && tk.low != "-" || tk.verbish && !tk.nounCtx || tk.auxbe || tk.ment >= 0 || boundaryWords.Has(tk.low) {
 			return nil
 		}
 	}
@@ -1663,17 +1663,17 @@ func (w *worker) isSupport(j int) bool {
 // k ("is skeptical", "is pessimistic", "hoped", "expects", "are worried"): a verb of saying or
 // thinking, or a form of "be" and an adjective; or -1.
 func (w *worker) attitudeAfter(k int) int {
-	for k < len(w.toks) && (aux.has(w.toks[k].low) && !beForms.has(w.toks[k].low) || strings.HasSuffix(w.toks[k].low, "ly")) {
+	for k < len(w.toks) && (aux.Has(w.toks[k].low) && !beForms.Has(w.toks[k].low) || strings.HasSuffix(w.toks[k].low, "ly")) {
 		k++ // "would", "has", "strongly"
 	}
 	if k >= len(w.toks) {
 		return -1
 	}
 	t := &w.toks[k]
-	if w.speech(k) != nil || thinkVerbs.has(t.stem) || thinkVerbs.has(t.low) {
+	if w.speech(k) != nil || thinkVerbs.Has(t.stem) || thinkVerbs.Has(t.low) {
 		return k
 	}
-	if beForms.has(t.low) && k+1 < len(w.toks) {
+	if beForms.Has(t.low) && k+1 < len(w.toks) {
 		n := &w.toks[k+1]
 		if !n.punct && !n.det && !n.prep && n.ment < 0 && !n.verbish {
 			return k + 1
@@ -1692,13 +1692,13 @@ func (w *worker) reportsObligation(i int) bool {
 		t := &w.toks[j]
 		switch t.low {
 		case "must", "should":
-			return !(j+1 < len(w.toks) && negWords.has(w.toks[j+1].low)) // "should not": a warning
+			return !(j+1 < len(w.toks) && negWords.Has(w.toks[j+1].low)) // "should not": a warning
 		case "to":
 			if p := w.toks[j-1].low; p == "has" || p == "have" || p == "needs" || p == "need" {
 				return j-1 > i+1
 			}
 		}
-		if j > i+1 && w.speech(j) != nil || t.low == ";" || boundaryWords.has(t.low) && t.low != "that" {
+		if j > i+1 && w.speech(j) != nil || t.low == ";" || boundaryWords.Has(t.low) && t.low != "that" {
 			return false
 		}
 	}

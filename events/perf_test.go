@@ -1,6 +1,7 @@
 package events
 
 import (
+	"dyad/wordset"
 	"strings"
 	"testing"
 	"unicode"
@@ -70,21 +71,21 @@ func FuzzTokenizeRawAsBefore(f *testing.F) {
 func TestWordFilterAndSet(t *testing.T) {
 	words := strings.Fields("of in at on 's n't & , towards")
 	ws := set(strings.Join(words, " "))
-	var f wordFilter
+	var f wordset.Filter
 	for _, w := range words {
-		f.add(w)
+		f.Add(w)
 	}
 	for _, w := range words {
-		if !ws.has(w) || !mayHold(&f, w) || !mayHold(&f, []byte(w)) {
+		if !ws.Has(w) || !wordset.MayHold(&f, w) || !wordset.MayHold(&f, []byte(w)) {
 			t.Errorf("%q: lost", w)
 		}
 	}
 	for _, w := range []string{"", "o", "ofs", "In", "toward", "'", "at,"} {
-		if ws.has(w) {
+		if ws.Has(w) {
 			t.Errorf("has(%q) = true", w)
 		}
 	}
-	if mayHold(&f, "zebra") || mayHold(&f, "ox") {
+	if wordset.MayHold(&f, "zebra") || wordset.MayHold(&f, "ox") {
 		t.Errorf("the filter rejects nothing")
 	}
 }

@@ -70,14 +70,14 @@ func (w *worker) nonfinite(h int) bool {
 		// "to" after a verb of motion or a noun: an infinitive; "agreed to", "plans to" lead the
 		// intention the event is coded as (pledged) and stay finite when the cue verb is
 		if j > 0 {
-			if q := w.toks[j-1]; (agreeCue.has(q.low) || intendCue.has(q.low) || negVerbCue.has(q.low) || threatCue.has(q.low)) && !w.nonfinite(j-1) {
+			if q := w.toks[j-1]; (agreeCue.Has(q.low) || intendCue.Has(q.low) || negVerbCue.Has(q.low) || threatCue.Has(q.low)) && !w.nonfinite(j-1) {
 				return false
 			}
 		}
 		return true
 	}
 	t := w.toks[h].low
-	if strings.HasSuffix(t, "ing") && !aux.has(p) && !beForms.has(p) && !negWords.has(p) {
+	if strings.HasSuffix(t, "ing") && !aux.Has(p) && !beForms.Has(p) && !negWords.Has(p) {
 		return true
 	}
 	return w.reducedPassive(h)
@@ -90,7 +90,7 @@ func (w *worker) embedded(si int) bool {
 	comma := false
 	for p := si; p >= 0; p-- {
 		sg := w.segs[p]
-		if subordinators.has(sg.word) && !(sg.word == "that" && w.complement(p)) {
+		if subordinators.Has(sg.word) && !(sg.word == "that" && w.complement(p)) {
 			if comma && (p == 0 || w.segs[p].t0 == 0 || w.segs[p-1].word == "") && sg.t0 <= 1 {
 				return false
 			}
@@ -191,7 +191,7 @@ func (w *worker) prune(evs []doc.Event, heads []int, kinds []Kind) []doc.Event {
 	if len(evs[main].Source) == 0 && kinds[main] == Verb && (w.passive(heads[main]) || w.reducedPassive(heads[main])) {
 		for k := range evs {
 			if roles[k] == roleEmbedded && !keep[k] && hasCoded(evs[k].Source) && evs[k].QuadClass == evs[main].QuadClass &&
-				adverbial.has(w.segs[w.segOf[heads[k]]].word) {
+				adverbial.Has(w.segs[w.segOf[heads[k]]].word) {
 				keep[k], keep[main] = true, false
 				break
 			}

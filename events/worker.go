@@ -1,6 +1,7 @@
 package events
 
 import (
+	"dyad/wordset"
 	"sort"
 	"strings"
 
@@ -86,7 +87,7 @@ var (
 	threatCue     = set("threaten threatens threatened threatening")
 )
 
-func set(s string) *wordSet { return newWordSet(strings.Fields(s)) }
+func set(s string) *wordset.Set { return wordset.New(strings.Fields(s)...) }
 
 func (w *worker) sentence(sent doc.Span) {
 	w.sent = sent
@@ -187,7 +188,7 @@ func (w *worker) findMentions() {
 	}
 	n := len(w.ments)
 	for k, t := range w.toks {
-		if t.ment >= 0 || !pronouns.has(t.low) {
+		if t.ment >= 0 || !pronouns.Has(t.low) {
 			continue
 		}
 		a := w.resolve(k)
@@ -293,7 +294,7 @@ func (w *worker) findChains() {
 		hasAnd, hasComma, ok := false, false, b.t0 > a.t1
 		for t := a.t1; t < b.t0 && ok; t++ {
 			l := w.toks[t].low
-			if !linkers.has(l) {
+			if !linkers.Has(l) {
 				ok = false
 			}
 			switch l {
@@ -336,13 +337,13 @@ func (w *worker) chainStarting(t, limit, gap int) int {
 	skipped := 0
 	for ; t < limit; t++ {
 		tk := &w.toks[t]
-		if tk.ment >= 0 && !(w.ments[tk.ment].pronoun && possessive.has(tk.low)) {
+		if tk.ment >= 0 && !(w.ments[tk.ment].pronoun && possessive.Has(tk.low)) {
 			return w.chainOf[tk.ment]
 		}
-		if tk.punct && tk.low != "-" || preps.has(tk.low) {
+		if tk.punct && tk.low != "-" || preps.Has(tk.low) {
 			return -1
 		}
-		if !dets.has(tk.low) {
+		if !dets.Has(tk.low) {
 			skipped++
 			if skipped > gap {
 				return -1
@@ -385,7 +386,7 @@ func (w *worker) segment() {
 			case ",", ";", ":", "(", ")", "[", "]", "\"", "-":
 				start, word = true, t.low
 			}
-		case boundaryWords.has(t.low):
+		case boundaryWords.Has(t.low):
 			start, word = true, t.low
 			if t.low == "as" && i+1 < len(w.toks) && (w.toks[i+1].low == "well" || w.toks[i+1].low == "part") {
 				start = false
@@ -394,7 +395,7 @@ func (w *worker) segment() {
 				start = false
 			}
 		case i > 0 && w.toks[i-1].ment < 0 && w.speech(i-1) != nil && !w.toks[i-1].capital:
-			if t.low != "to" && t.low != "by" && !preps.has(t.low) {
+			if t.low != "to" && t.low != "by" && !preps.Has(t.low) {
 				start, sp = true, i-1
 			}
 		}
@@ -450,7 +451,7 @@ func (w *worker) nounContext(i int) bool {
 	if p.ment >= 0 {
 		m := w.ments[p.ment]
 		if m.pronoun {
-			return nounPrev.has(p.low)
+			return nounPrev.Has(p.low)
 		}
 		if m.norp && m.t1 == i && m.t1-m.t0 == 1 {
 			return true
@@ -512,7 +513,7 @@ func (w *worker) mainScore(e doc.Event, h int, k Kind) int {
 	if !w.subordinate(w.segOf[h]) {
 		sc += 8
 	}
-	if h > 0 && (w.toks[h-1].low == "to" || strings.HasSuffix(w.toks[h].low, "ing") && !aux.has(w.toks[h-1].low) && !beForms.has(w.toks[h-1].low)) {
+	if h > 0 && (w.toks[h-1].low == "to" || strings.HasSuffix(w.toks[h].low, "ing") && !aux.Has(w.toks[h-1].low) && !beForms.Has(w.toks[h-1].low)) {
 		sc -= 3 // an infinitive or a participle: a purpose or a circumstance
 	}
 	switch k {
@@ -554,13 +555,13 @@ func (w *worker) flags() {
 			continue
 		}
 		var e, n wordEntry
-		if mayHold(&lex.filter, t.low) {
+		if wordset.MayHold(&lex.filter, t.low) {
 			e = lex.entries[t.low]
 		}
 		n = e
 		if t.stem != t.low {
 			n = wordEntry{}
-			if mayHold(&lex.filter, t.stem) {
+			if wordset.MayHold(&lex.filter, t.stem) {
 				n = lex.entries[t.stem]
 			}
 		}
@@ -615,7 +616,7 @@ func (w *worker) reset(s *Stage, d *doc.Doc) {
 // subordinate reports whether segment si lies in a subordinate or relative clause.
 func (w *worker) subordinate(si int) bool {
 	for p := si; p >= 0; p-- {
-		if subordinators.has(w.segs[p].word) && !(w.segs[p].word == "that" && w.complement(p)) {
+		if subordinators.Has(w.segs[p].word) && !(w.segs[p].word == "that" && w.complement(p)) {
 			return true
 		}
 		if w.segs[p].word == "" || w.segs[p].speech >= 0 {

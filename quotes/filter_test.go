@@ -1,6 +1,10 @@
 package quotes
 
-import "testing"
+import (
+	"testing"
+
+	"dyad/wordset"
+)
 
 func TestLexiconFilterKeepsEveryWord(t *testing.T) {
 	st, err := New(Options{})
@@ -8,13 +12,13 @@ func TestLexiconFilterKeepsEveryWord(t *testing.T) {
 		t.Fatal(err)
 	}
 	for w := range st.lex.m {
-		if !mayHold(&st.lex.filter, w) || !mayHold(&st.lex.filter, []byte(w)) {
+		if !wordset.MayHold(&st.lex.filter, w) || !wordset.MayHold(&st.lex.filter, []byte(w)) {
 			t.Errorf("filter drops %q", w)
 		}
 	}
 	rejected := 0
 	for _, w := range []string{"zzyzx", "qwertyuiop", "xylophones", "kumquat"} {
-		if !mayHold(&st.lex.filter, w) {
+		if !wordset.MayHold(&st.lex.filter, w) {
 			rejected++
 		}
 	}

@@ -3,6 +3,7 @@ package quotes
 import (
 	"bufio"
 	"bytes"
+	"dyad/wordset"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -89,7 +90,7 @@ type lexicon struct {
 	// m maps a lower-case word to its classes and the cue phrases that start with it.
 	m map[string]*entry
 	// filter holds the keys of m, to skip most look-ups of words it does not have
-	filter wordFilter
+	filter wordset.Filter
 }
 
 // entry is what the lexicon knows about one word.
@@ -107,7 +108,7 @@ func (lx *lexicon) get(w string) *entry {
 	if e == nil {
 		e = &entry{}
 		lx.m[w] = e
-		lx.filter.add(w)
+		lx.filter.Add(w)
 	}
 	return e
 }
@@ -391,7 +392,7 @@ func loadEmbedded(lx *lexicon) error {
 func (lx *lexicon) flags(w string) uint16 {
 	var kb keyBuf
 	k := kb.key(w)
-	if !mayHold(&lx.filter, k) {
+	if !wordset.MayHold(&lx.filter, k) {
 		return 0
 	}
 	if e := lx.m[string(k)]; e != nil {

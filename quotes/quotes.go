@@ -9,6 +9,7 @@
 package quotes
 
 import (
+	"dyad/wordset"
 	"fmt"
 	"strings"
 	"sync"
@@ -182,7 +183,7 @@ func (st *Stage) annotate(d *doc.Doc, toks []tok) {
 			continue
 		}
 		k := kb.key(d.Text[t.s:t.e])
-		if !mayHold(&st.lex.filter, k) {
+		if !wordset.MayHold(&st.lex.filter, k) {
 			continue
 		}
 		e := st.lex.m[string(k)]

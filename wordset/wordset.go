@@ -1,13 +1,19 @@
-package actors
+// Package wordset provides small, read-only sets of words that are cheaper than maps on the hot
+// paths of the stages: a Filter that rules out most words by their first byte, last byte and length
+// before a look-up, and a Set of short words in an open-addressing table.
+package wordset
 
-// wordFilter tells cheaply that a word is not among a set of words, by its first byte, last byte
+import "iter"
+
+// Filter tells cheaply that a word is not among a set of words, by its first byte, last byte
 // and length, so that most words of a text skip a map look-up. It has no false negatives.
-type wordFilter struct {
+type Filter struct {
 	firstLen  [256]uint64 // first byte -> lengths (bit n; lengths of 63 and more share bit 63)
 	firstLast [256][4]uint64
 }
 
-func (f *wordFilter) add(w string) {
+// Add puts w into the filter.
+func (f *Filter) Add(w string) {
 	if w == "" {
 		return
 	}
@@ -17,8 +23,8 @@ func (f *wordFilter) add(w string) {
 	f.firstLast[w[0]][l>>6] |= 1 << (l & 63)
 }
 
-// mayHold reports whether w may be in the set (always true for the empty word, which add ignores).
-func mayHold[S string | []byte](f *wordFilter, w S) bool {
+// MayHold reports whether w may be in the set (always true for the empty word, which Add ignores).
+func MayHold[S string | []byte](f *Filter, w S) bool {
 	if len(w) == 0 {
 		return true
 	}
@@ -30,16 +36,17 @@ func mayHold[S string | []byte](f *wordFilter, w S) bool {
 	return f.firstLast[w[0]][l>>6]&(1<<(l&63)) != 0
 }
 
-// wordSet is a small set of words in an open-addressing table hashed on a word's length and its
+// Set is a small set of words in an open-addressing table hashed on a word's length and its
 // first, second and last bytes, which is cheaper than a map for the short words it holds.
-type wordSet struct {
+type Set struct {
 	m     map[string]bool // the same words (for iteration)
 	slots []string        // "" is empty
 	mask  uint32
 }
 
-func newWordSet(words []string) *wordSet {
-	ws := &wordSet{m: map[string]bool{}}
+// New returns the set of words.
+func New(words ...string) *Set {
+	ws := &Set{m: map[string]bool{}}
 	for _, w := range words {
 		ws.m[w] = true
 	}
@@ -71,8 +78,8 @@ func shortHash(w string) uint32 {
 	return h ^ h>>15
 }
 
-// has reports whether w is in the set.
-func (ws *wordSet) has(w string) bool {
+// Has reports whether w is in the set.
+func (ws *Set) Has(w string) bool {
 	if w == "" {
 		return ws.m[w]
 	}
@@ -82,6 +89,17 @@ func (ws *wordSet) has(w string) bool {
 			return false
 		case w:
 			return true
+		}
+	}
+}
+
+// All returns the words of the set, in no particular order.
+func (ws *Set) All() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for w := range ws.m {
+			if !yield(w) {
+				return
+			}
 		}
 	}
 }
