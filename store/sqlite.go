@@ -123,9 +123,10 @@ type sqlRows struct{ *sql.Rows }
 
 func (r sqlRows) Close() { r.Rows.Close() }
 
-// insertChunk is how many rows one multi-row INSERT writes; the rows left over are written one at
-// a time, so that there are only two statements per table to prepare.
-const insertChunk = 64
+// insertChunks are the numbers of rows that one multi-row INSERT writes, largest first: rows are
+// written 64 at a time, then what is left 16, 4 and 1 at a time, so that a table has four
+// statements to prepare and a batch at most nine short ones.
+var insertChunks = [...]int{64, 16, 4, 1}
 
 // insert writes rows with multi-row INSERT statements.
 func (t *sqliteTx) insert(ctx context.Context, table string, cols []string, rows [][]any) error {
@@ -136,21 +137,21 @@ func (t *sqliteTx) insert(ctx context.Context, table string, cols []string, rows
 func (t *sqliteTx) insertThen(ctx context.Context, table string, cols []string, rows [][]any, then string) error {
 	one := "(" + strings.Repeat("?,", len(cols)-1) + "?)"
 	head := "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES "
-	full := head + strings.Repeat(one+",", insertChunk-1) + one + then
-	args := make([]any, 0, insertChunk*len(cols))
+	var args []any
 	start := 0
-	for ; start+insertChunk <= len(rows); start += insertChunk {
-		args = args[:0]
-		for _, r := range rows[start : start+insertChunk] {
-			args = append(args, r...)
+	for _, n := range insertChunks {
+		if start+n > len(rows) {
+			continue
 		}
-		if err := t.exec(ctx, full, args...); err != nil {
-			return err
-		}
-	}
-	for _, r := range rows[start:] {
-		if err := t.exec(ctx, head+one+then, r...); err != nil {
-			return err
+		q := head + strings.Repeat(one+",", n-1) + one + then
+		for ; start+n <= len(rows); start += n {
+			args = args[:0]
+			for _, r := range rows[start : start+n] {
+				args = append(args, r...)
+			}
+			if err := t.exec(ctx, q, args...); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -61,6 +61,9 @@ type Store interface {
 	// PutBatch stores several documents in one transaction (faster than Put in a loop): either all
 	// of them are written or, on error, none. Results are in the order of ds.
 	PutBatch(ctx context.Context, ds []*doc.Doc) ([]Result, error)
+	// Begin starts a write transaction that stores several batches and commits them together (see
+	// Tx). While it is open, other writers wait.
+	Begin(ctx context.Context) (Tx, error)
 	// Has reports whether a document with this text hash (see Hash) is stored, under any URL.
 	Has(ctx context.Context, hash string) (bool, error)
 	// Get returns the stored document with this id, its layers rebuilt (Tokens are not stored).
@@ -89,6 +92,23 @@ type Store interface {
 	Stats(ctx context.Context) (Stats, error)
 	// Close releases the database.
 	Close() error
+}
+
+// Tx is a write transaction of several batches: an ingest stores documents in small batches as
+// they are coded, so that storing overlaps coding, and commits every few hundred documents, so that
+// it pays for a transaction (its commit, its index pages written to the log) once per few hundred.
+// A batch with a document that cannot be stored (invalid UTF-8, a span outside the text) is
+// rejected before anything is written, and the transaction goes on. A batch that fails in the
+// database (a full disk, a lost connection) fails the transaction: every later call returns
+// ErrTxFailed, nothing it wrote is kept, and it can only be rolled back. Nothing is visible to
+// readers, or survives a crash, before Commit. A Tx is used by one goroutine.
+type Tx interface {
+	// PutBatch stores documents as Store.PutBatch does, inside the transaction.
+	PutBatch(ctx context.Context, ds []*doc.Doc) ([]Result, error)
+	// Commit makes the transaction's batches durable and visible.
+	Commit(ctx context.Context) error
+	// Rollback discards what the transaction wrote; after Commit it does nothing.
+	Rollback(ctx context.Context)
 }
 
 // Result says what Put did with a document.
@@ -302,6 +322,10 @@ type Bucket struct {
 type Stats struct {
 	Documents, Sentences, Entities, Timexes, Quotes, Events, Clusters int64
 }
+
+// ErrTxFailed is returned by a Tx whose database failed: the transaction is lost, and what it
+// wrote must be written again.
+var ErrTxFailed = errors.New("store: the transaction failed")
 
 // ErrNotFound is returned by Get for an unknown id.
 var ErrNotFound = errors.New("store: no such document")

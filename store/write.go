@@ -76,9 +76,8 @@ type batch struct {
 	actorEvent             []int // for each row of actors, its row in events
 	dyads                  map[[2]string]int64
 	codes                  map[string]int64
-	pending                map[int64]bool // documents with rows not yet flushed
-	quoteDocs              []int64        // pending documents with quotes (SQLite FTS)
-	docs                   []int64        // pending documents (SQLite FTS)
+	pending                map[int64]bool // documents with rows or full-text rows not yet written
+	docFTS, quoteFTS       []byte         // SQLite: the full-text rows of pending documents and quotes, a JSON array being built (see appendFTSRows)
 	agg                    map[aggKey]aggVal
 	neg                    map[aggKey]bool
 	clusters               map[string][3]string // touched clusters: their source, target and root
@@ -518,11 +517,19 @@ func actorFields(a *doc.Actor) []any {
 }
 
 // add queues the layer rows of document id.
-func (b *batch) add(id int64, d *doc.Doc) {
+func (b *batch) add(id int64, d *doc.Doc, k *docKey) {
 	b.pending[id] = true
-	b.docs = append(b.docs, id)
-	if len(d.Quotes) > 0 {
-		b.quoteDocs = append(b.quoteDocs, id)
+	if k.words != nil {
+		if len(b.docFTS) == 0 {
+			b.docFTS = append(b.docFTS, '[')
+		}
+		b.docFTS = appendFTSRows(b.docFTS, id, k.words, false)
+		if len(d.Quotes) > 0 {
+			if len(b.quoteFTS) == 0 {
+				b.quoteFTS = append(b.quoteFTS, '[')
+			}
+			b.quoteFTS = appendFTSRows(b.quoteFTS, id, k.words, true)
+		}
 	}
 	for i, q := range d.Quotes {
 		cs, ce, ct := -1, -1, ""
@@ -602,8 +609,8 @@ func (b *batch) add(id int64, d *doc.Doc) {
 	}
 }
 
-// flush writes the queued rows.
-func (s *sqlStore) flush(ctx context.Context, tx wtx, b *batch) error {
+// flush writes the queued rows; with fts, also the queued full-text rows (see indexText).
+func (s *sqlStore) flush(ctx context.Context, tx wtx, b *batch, fts bool) error {
 	if len(b.events) > 0 {
 		// Event ids are assigned here, so that the actor rows can carry them.
 		ids, err := s.eventIDs(ctx, tx, len(b.events))
@@ -635,22 +642,36 @@ func (s *sqlStore) flush(ctx context.Context, tx wtx, b *batch) error {
 		}
 		*t.rows = (*t.rows)[:0]
 	}
-	if !s.pg && len(b.quoteDocs) > 0 {
-		if err := tx.exec(ctx, `INSERT INTO quotes_fts (rowid, text) SELECT id, text FROM quotes WHERE doc_id IN `+s.inIDs(), s.idsArg(b.quoteDocs)); err != nil {
+	if fts {
+		return indexText(ctx, tx, b)
+	}
+	return nil
+}
+
+// indexText writes the queued full-text rows (SQLite), all the documents in one statement and all
+// the quotes in another: FTS5 writes its pending terms to disk as a new segment at the start of
+// every statement of the transaction after one that added to it, and merges segments later, so a
+// statement per document, or per batch of a transaction, costs more than one per transaction.
+// It is called once the rows are written, and leaves no document pending.
+func indexText(ctx context.Context, tx wtx, b *batch) error {
+	clear(b.pending)
+	if len(b.quoteFTS) > 0 {
+		b.quoteFTS = append(b.quoteFTS, ']')
+		err := tx.exec(ctx, `INSERT INTO quotes_fts (rowid, text) SELECT q.id, j.value ->> 2 FROM json_each(?) AS j
+			JOIN quotes AS q ON q.doc_id = j.value ->> 0 AND q.idx = j.value ->> 1`, string(b.quoteFTS))
+		b.quoteFTS = b.quoteFTS[:0]
+		if err != nil {
 			return fmt.Errorf("indexing quotes: %w", err)
 		}
 	}
-	b.quoteDocs = b.quoteDocs[:0]
-	// The full-text rows of all the pending documents in one statement: FTS5 writes its pending
-	// terms to disk at the start of every statement of the transaction after one that added to
-	// it, so a statement per document flushed (and later merged) one segment per document.
-	if !s.pg && len(b.docs) > 0 {
-		if err := tx.exec(ctx, `INSERT INTO docs_fts (rowid, title, text) SELECT id, title, text FROM documents WHERE id IN `+s.inIDs(), s.idsArg(b.docs)); err != nil {
+	if len(b.docFTS) > 0 {
+		b.docFTS = append(b.docFTS, ']')
+		err := tx.exec(ctx, `INSERT INTO docs_fts (rowid, title, text) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)`, string(b.docFTS))
+		b.docFTS = b.docFTS[:0]
+		if err != nil {
 			return fmt.Errorf("indexing documents: %w", err)
 		}
 	}
-	b.docs = b.docs[:0]
-	clear(b.pending)
 	return nil
 }
 
@@ -733,7 +754,7 @@ func (s *sqlStore) PutBatch(ctx context.Context, ds []*doc.Doc) ([]Result, error
 
 // putBatch stores documents in one transaction and returns what it did and their ids.
 func (s *sqlStore) putBatch(ctx context.Context, ds []*doc.Doc) ([]Result, []int64, error) {
-	keys, err := prepareKeys(ds)
+	keys, err := prepareKeys(ds, !s.pg)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -742,23 +763,10 @@ func (s *sqlStore) putBatch(ctx context.Context, ds []*doc.Doc) ([]Result, []int
 		return nil, nil, fmt.Errorf("store: %w", err)
 	}
 	defer tx.rollback(ctx)
-	known, err := s.lookup(ctx, tx, keys)
-	if err != nil {
-		return nil, nil, fmt.Errorf("store: %w", err)
-	}
 	b := newBatch()
-	res := make([]Result, len(ds))
-	ids := make([]int64, len(ds))
-	now := time.Now().UTC().Format(time.RFC3339)
-	for i, d := range ds {
-		r, id, err := s.putOne(ctx, tx, b, d, &keys[i], known, now)
-		if err != nil {
-			return nil, nil, fmt.Errorf("store: document %d (%s): %w", i, docName(d), err)
-		}
-		res[i], ids[i] = r, id
-	}
-	if err := s.flush(ctx, tx, b); err != nil {
-		return nil, nil, fmt.Errorf("store: %w", err)
+	res, ids, err := s.putIn(ctx, tx, b, ds, keys)
+	if err != nil {
+		return nil, nil, err
 	}
 	if err := s.finish(ctx, tx, b); err != nil {
 		return nil, nil, fmt.Errorf("store: %w", err)
@@ -769,15 +777,110 @@ func (s *sqlStore) putBatch(ctx context.Context, ds []*doc.Doc) ([]Result, []int
 	return res, ids, nil
 }
 
+// putIn writes the rows of documents inside transaction tx, and adds to b what finish will do
+// to the aggregates and the clusters.
+func (s *sqlStore) putIn(ctx context.Context, tx wtx, b *batch, ds []*doc.Doc, keys []docKey) ([]Result, []int64, error) {
+	known, err := s.lookup(ctx, tx, keys)
+	if err != nil {
+		return nil, nil, fmt.Errorf("store: %w", err)
+	}
+	res := make([]Result, len(ds))
+	ids := make([]int64, len(ds))
+	now := time.Now().UTC().Format(time.RFC3339)
+	for i, d := range ds {
+		r, id, err := s.putOne(ctx, tx, b, d, &keys[i], known, now)
+		if err != nil {
+			return nil, nil, fmt.Errorf("store: document %d (%s): %w", i, docName(d), err)
+		}
+		res[i], ids[i] = r, id
+	}
+	if err := s.flush(ctx, tx, b, false); err != nil {
+		return nil, nil, fmt.Errorf("store: %w", err)
+	}
+	return res, ids, nil
+}
+
+// Begin implements Store.
+func (s *sqlStore) Begin(ctx context.Context) (Tx, error) {
+	tx, err := s.begin(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	return &sqlTx{s: s, tx: tx, b: newBatch()}, nil
+}
+
+// sqlTx is a transaction of several batches. Their rows are written as they come; the aggregates
+// and the clusters they touch are updated once, at Commit.
+type sqlTx struct {
+	s      *sqlStore
+	tx     wtx
+	b      *batch
+	broken error // set when a batch failed in the database: the transaction can only be rolled back
+	done   bool
+}
+
+// PutBatch implements Tx.
+func (t *sqlTx) PutBatch(ctx context.Context, ds []*doc.Doc) ([]Result, error) {
+	switch {
+	case t.done:
+		return nil, errors.New("store: the transaction has ended")
+	case t.broken != nil:
+		return nil, fmt.Errorf("%w: %w", ErrTxFailed, t.broken)
+	}
+	keys, err := prepareKeys(ds, !t.s.pg)
+	if err != nil {
+		return nil, err // nothing was written: the transaction goes on
+	}
+	res, _, err := t.s.putIn(ctx, t.tx, t.b, ds, keys)
+	if err != nil {
+		// A savepoint around each batch would let the transaction go on, but SQLite then copies
+		// every page a batch changes to a journal (a sixth of the time of a write); a batch
+		// that passed validation fails only when the database does.
+		t.broken = err
+		return nil, fmt.Errorf("%w: %w", ErrTxFailed, err)
+	}
+	return res, nil
+}
+
+// Commit implements Tx.
+func (t *sqlTx) Commit(ctx context.Context) error {
+	switch {
+	case t.done:
+		return errors.New("store: the transaction has ended")
+	case t.broken != nil:
+		t.Rollback(ctx)
+		return fmt.Errorf("%w: %w", ErrTxFailed, t.broken)
+	}
+	t.done = true
+	if err := t.s.finish(ctx, t.tx, t.b); err != nil {
+		t.tx.rollback(ctx)
+		return fmt.Errorf("%w: %w", ErrTxFailed, err)
+	}
+	if err := t.tx.commit(ctx); err != nil {
+		t.tx.rollback(ctx)
+		return fmt.Errorf("%w: commit: %w", ErrTxFailed, err)
+	}
+	return nil
+}
+
+// Rollback implements Tx.
+func (t *sqlTx) Rollback(ctx context.Context) {
+	if !t.done {
+		t.done = true
+		t.tx.rollback(ctx)
+	}
+}
+
 // docKey is what putBatch computes about a document before its transaction.
 type docKey struct {
 	hash, digest, meta string
-	entities, timexes  string // JSON, see layers.go
+	entities, timexes  string    // JSON, see layers.go
+	words              *ftsWords // SQLite: what goes in the full-text indexes
 }
 
 // prepareKeys validates the documents and computes their hashes and digests, on every core: this
 // is a good part of the work of a write and needs no database.
-func prepareKeys(ds []*doc.Doc) ([]docKey, error) {
+func prepareKeys(ds []*doc.Doc, fts bool) ([]docKey, error) {
 	keys := make([]docKey, len(ds))
 	errs := make([]error, len(ds))
 	one := func(i int) {
@@ -802,6 +905,10 @@ func prepareKeys(ds []*doc.Doc) ([]docKey, error) {
 			return
 		}
 		keys[i] = docKey{hash: Hash(d.Text), digest: dg, meta: metaOf(d), entities: ents, timexes: tmxs}
+		if fts {
+			w := wordsOf(d)
+			keys[i].words = &w
+		}
 	}
 	if n := min(runtime.GOMAXPROCS(0), len(ds)); n <= 1 {
 		for i := range ds {
@@ -906,7 +1013,7 @@ func (s *sqlStore) putOne(ctx context.Context, tx wtx, b *batch, d *doc.Doc, k *
 			return Duplicate, id, nil
 		case err == nil:
 			if b.pending[id] {
-				if err := s.flush(ctx, tx, b); err != nil {
+				if err := s.flush(ctx, tx, b, true); err != nil {
 					return 0, 0, err
 				}
 			}
@@ -921,7 +1028,7 @@ func (s *sqlStore) putOne(ctx context.Context, tx wtx, b *batch, d *doc.Doc, k *
 				k.entities, len(d.Entities), k.timexes, len(d.Timexes), id); err != nil {
 				return 0, 0, err
 			}
-			b.add(id, d)
+			b.add(id, d, k)
 			return Replaced, id, nil
 		case !isNoRows(err):
 			return 0, 0, err
@@ -939,7 +1046,7 @@ func (s *sqlStore) putOne(ctx context.Context, tx wtx, b *batch, d *doc.Doc, k *
 		if err != nil {
 			return 0, 0, err
 		}
-		b.add(id, d)
+		b.add(id, d, k)
 		return Inserted, id, nil
 	}
 }
@@ -1003,8 +1110,12 @@ func (s *sqlStore) removeLayers(ctx context.Context, tx wtx, b *batch, id int64)
 	return nil
 }
 
-// finish applies the batch's aggregate deltas and recomputes the clusters it touched.
+// finish writes the batch's full-text rows, applies its aggregate deltas and recomputes the
+// clusters it touched.
 func (s *sqlStore) finish(ctx context.Context, tx wtx, b *batch) error {
+	if err := indexText(ctx, tx, b); err != nil {
+		return err
+	}
 	if err := s.applyCounts(ctx, tx, b); err != nil {
 		return err
 	}

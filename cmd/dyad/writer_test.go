@@ -1,0 +1,96 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"dyad/doc"
+	"dyad/store"
+)
+
+// refusing is a real SQLite store whose database "fails" on the document with ID bad: a
+// transaction that meets it is lost (ErrTxFailed), and Put refuses it.
+type refusing struct {
+	store.Store
+	bad string
+}
+
+type refusingTx struct {
+	store.Tx
+	bad string
+}
+
+func (s refusing) Begin(ctx context.Context) (store.Tx, error) {
+	tx, err := s.Store.Begin(ctx)
+	return refusingTx{tx, s.bad}, err
+}
+
+func (s refusing) Put(ctx context.Context, d *doc.Doc) (store.Result, int64, error) {
+	if d.ID == s.bad {
+		return 0, 0, errors.New("disk I/O error")
+	}
+	return s.Store.Put(ctx, d)
+}
+
+func (t refusingTx) PutBatch(ctx context.Context, ds []*doc.Doc) ([]store.Result, error) {
+	for _, d := range ds {
+		if d.ID == t.bad {
+			t.Tx.Rollback(ctx)
+			return nil, fmt.Errorf("%w: disk I/O error", store.ErrTxFailed)
+		}
+	}
+	return t.Tx.PutBatch(ctx, ds)
+}
+
+// TestWriterSalvage: when the database fails in the middle of a transaction, the documents that
+// the transaction held are stored again, one by one, and only the one the database refuses is
+// lost and reported.
+func TestWriterSalvage(t *testing.T) {
+	s, err := store.OpenSQLite(filepath.Join(t.TempDir(), "w.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	st := &ingestStats{}
+	w := &writer{s: refusing{s, "d5"}, st: st, prog: &progress{}}
+	chunks := make(chan []coded, 10)
+	var all []coded
+	for i := range 8 {
+		d := doc.New(doc.Article{ID: fmt.Sprintf("d%d", i), Text: fmt.Sprintf("Article number %d.", i)})
+		all = append(all, coded{d, fmt.Sprintf("in.jsonl:%d", i+1)})
+	}
+	chunks <- all[:3]
+	chunks <- all[3:6] // d5 fails the transaction that holds d0 to d4
+	chunks <- all[6:]
+	close(chunks)
+	if err := w.run(context.Background(), chunks); err != nil {
+		t.Fatalf("the writer stopped: %v", err)
+	}
+	got, err := s.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Documents != 7 || st.failed != 1 || st.results[store.Inserted] != 7 {
+		t.Errorf("stored %d documents, counted %+v; want 7 inserted and 1 failed", got.Documents, *st)
+	}
+}
+
+// TestWriterStopsWhenNothingCanBeStored: a database that refuses everything stops the ingest with
+// its error instead of reporting every document as bad.
+func TestWriterStopsWhenNothingCanBeStored(t *testing.T) {
+	s, err := store.OpenSQLite(filepath.Join(t.TempDir(), "w.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close() // every statement now fails
+	w := &writer{s: s, st: &ingestStats{}, prog: &progress{}}
+	chunks := make(chan []coded, 1)
+	chunks <- []coded{{doc.New(doc.Article{ID: "a", Text: "A."}), "in.jsonl:1"}}
+	close(chunks)
+	if err := w.run(context.Background(), chunks); err == nil {
+		t.Error("the writer went on with a closed database")
+	}
+}
