@@ -593,6 +593,9 @@ func (c *coder) fromHit(hi int) {
 		s, en := c.spanOf(h)
 		c.add(s, en, "GPE", e.src, c.actor(doc.Actor{Name: e.name, Country: e.country, Code: e.code, Rule: e.src}))
 	case kCapital:
+		if c.placeNominal(hi) {
+			return
+		}
 		a := c.actor(doc.Actor{Name: e.name, Country: e.country, Code: e.country, Rule: e.src})
 		rule := e.src
 		p := ti - 1
@@ -611,6 +614,9 @@ func (c *coder) fromHit(hi int) {
 		a.Rule = rule
 		c.add(h.start, h.end, "GPE", rule, a)
 	case kPlace:
+		if c.placeNominal(hi) {
+			return
+		}
 		s, en := c.spanOf(h)
 		var a *doc.Actor
 		if e.country != "" {
@@ -665,6 +671,43 @@ func (c *coder) fromHit(hi int) {
 			c.nominal(hi, ti)
 		}
 	}
+}
+
+// placeNominal codes a known place or capital (hit hi) that qualifies the sector words right after
+// it, as one NORP entity: "the New York businessman" (USABUS), "the Paris mayor" (FRAGOV), "Kharkiv
+// officials" (UKRGOV), "Chicago police" (USACOP). The people or the institution act, not the place,
+// and the place gives their country. A title before a name ("Paris Mayor Anne Hidalgo") is left
+// to the person. It reports whether it coded the hit.
+func (c *coder) placeNominal(hi int) bool {
+	h := c.hits[hi]
+	e := &c.dd.entries[h.e]
+	k := hi + 1
+	if e.country == "" || k >= len(c.hits) || c.released[k] || c.consumed[k] || !c.adjacent(h.end, c.hits[k].start) {
+		return false
+	}
+	if se := &c.dd.entries[c.hits[k].e]; se.kind != kSector || se.sector == "" {
+		return false
+	}
+	end, sec, role, rule := h.end, "", "", ""
+	for ; k < len(c.hits) && !c.released[k] && !c.consumed[k] && c.adjacent(end, c.hits[k].start); k++ {
+		se := &c.dd.entries[c.hits[k].e]
+		if se.kind != kSector || se.sector == "" {
+			break
+		}
+		sec, role, rule = se.sector, se.role, se.src // the head noun is the last one
+		end = c.hits[k].end
+	}
+	if te := c.tokEnd(end); te < len(c.toks) && c.toks[te].word && c.toks[te].cap && !c.isStop(te) && c.adjacent(end, c.toks[te].start) {
+		return false // a title before a name
+	}
+	for j := hi + 1; j < k; j++ {
+		c.consumed[j] = true
+	}
+	start, _ := c.spanOf(h)
+	a := c.actor(doc.Actor{Name: c.text[start:end], Country: e.country, Sector: sec, Code: c.cat(e.country, sec), Role: role,
+		Rule: c.cat("rule:place-nominal+", e.src, "+", rule)})
+	c.add(start, end, "NORP", a.Rule, a)
+	return true
 }
 
 // nominalSectors are the sectors whose groups are worth an entity of their own.

@@ -61,6 +61,10 @@ type Store interface {
 	// PutBatch stores several documents in one transaction (faster than Put in a loop): either all
 	// of them are written or, on error, none. Results are in the order of ds.
 	PutBatch(ctx context.Context, ds []*doc.Doc) ([]Result, error)
+	// Prepare validates documents and does the work of storing them that needs no database
+	// (hashes, fingerprints, encodings), on every core, for PutPrepared. It fails when a
+	// document cannot be stored, naming it.
+	Prepare(ds []*doc.Doc) (*Prepared, error)
 	// Begin starts a write transaction that stores several batches and commits them together (see
 	// Tx). While it is open, other writers wait.
 	Begin(ctx context.Context) (Tx, error)
@@ -105,11 +109,23 @@ type Store interface {
 type Tx interface {
 	// PutBatch stores documents as Store.PutBatch does, inside the transaction.
 	PutBatch(ctx context.Context, ds []*doc.Doc) ([]Result, error)
+	// PutPrepared is PutBatch of documents prepared by the store's Prepare: an ingest prepares a
+	// batch while the one before it is written.
+	PutPrepared(ctx context.Context, p *Prepared) ([]Result, error)
 	// Commit makes the transaction's batches durable and visible.
 	Commit(ctx context.Context) error
 	// Rollback discards what the transaction wrote; after Commit it does nothing.
 	Rollback(ctx context.Context)
 }
+
+// Prepared is a batch of documents made ready to store by Store.Prepare.
+type Prepared struct {
+	docs []*doc.Doc
+	keys []docKey
+}
+
+// Docs returns the documents, in the order given to Prepare.
+func (p *Prepared) Docs() []*doc.Doc { return p.docs }
 
 // Result says what Put did with a document.
 type Result int

@@ -754,7 +754,7 @@ func (s *sqlStore) PutBatch(ctx context.Context, ds []*doc.Doc) ([]Result, error
 
 // putBatch stores documents in one transaction and returns what it did and their ids.
 func (s *sqlStore) putBatch(ctx context.Context, ds []*doc.Doc) ([]Result, []int64, error) {
-	keys, err := prepareKeys(ds, !s.pg)
+	p, err := s.Prepare(ds)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -764,7 +764,7 @@ func (s *sqlStore) putBatch(ctx context.Context, ds []*doc.Doc) ([]Result, []int
 	}
 	defer tx.rollback(ctx)
 	b := newBatch()
-	res, ids, err := s.putIn(ctx, tx, b, ds, keys)
+	res, ids, err := s.putIn(ctx, tx, b, p.docs, p.keys)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -788,6 +788,10 @@ func (s *sqlStore) putIn(ctx context.Context, tx wtx, b *batch, ds []*doc.Doc, k
 	ids := make([]int64, len(ds))
 	now := time.Now().UTC().Format(time.RFC3339)
 	for i, d := range ds {
+		if !s.pg && keys[i].words == nil { // prepared by a PostgreSQL store
+			w := wordsOf(d)
+			keys[i].words = &w
+		}
 		r, id, err := s.putOne(ctx, tx, b, d, &keys[i], known, now)
 		if err != nil {
 			return nil, nil, fmt.Errorf("store: document %d (%s): %w", i, docName(d), err)
@@ -827,11 +831,22 @@ func (t *sqlTx) PutBatch(ctx context.Context, ds []*doc.Doc) ([]Result, error) {
 	case t.broken != nil:
 		return nil, fmt.Errorf("%w: %w", ErrTxFailed, t.broken)
 	}
-	keys, err := prepareKeys(ds, !t.s.pg)
+	p, err := t.s.Prepare(ds)
 	if err != nil {
 		return nil, err // nothing was written: the transaction goes on
 	}
-	res, _, err := t.s.putIn(ctx, t.tx, t.b, ds, keys)
+	return t.PutPrepared(ctx, p)
+}
+
+// PutPrepared implements Tx.
+func (t *sqlTx) PutPrepared(ctx context.Context, p *Prepared) ([]Result, error) {
+	switch {
+	case t.done:
+		return nil, errors.New("store: the transaction has ended")
+	case t.broken != nil:
+		return nil, fmt.Errorf("%w: %w", ErrTxFailed, t.broken)
+	}
+	res, _, err := t.s.putIn(ctx, t.tx, t.b, p.docs, p.keys)
 	if err != nil {
 		// A savepoint around each batch would let the transaction go on, but SQLite then copies
 		// every page a batch changes to a journal (a sixth of the time of a write); a batch
@@ -869,6 +884,15 @@ func (t *sqlTx) Rollback(ctx context.Context) {
 		t.done = true
 		t.tx.rollback(ctx)
 	}
+}
+
+// Prepare implements Store.
+func (s *sqlStore) Prepare(ds []*doc.Doc) (*Prepared, error) {
+	keys, err := prepareKeys(ds, !s.pg)
+	if err != nil {
+		return nil, err
+	}
+	return &Prepared{docs: ds, keys: keys}, nil
 }
 
 // docKey is what putBatch computes about a document before its transaction.

@@ -147,14 +147,21 @@ func (st *ingestStats) String() string {
 		st.results[store.Duplicate], st.failed)
 }
 
-// ingest codes the inputs and writes them from a goroutine of its own (see writer), so that
-// coding and writing overlap.
+// ingest codes the inputs, prepares them for the store and writes them, each in goroutines of its
+// own (see writer), so that coding, preparing and writing overlap.
 func ingest(ctx context.Context, s store.Store, p *pipeline.Pipeline, in <-chan pipeline.Input, workers int, total int64) error {
 	st := &ingestStats{}
 	w := &writer{s: s, st: st, prog: newProgress(total)}
-	chunks := make(chan []coded, 4)
+	chunks := make(chan []coded, 2)
+	ready := make(chan readyChunk, 2)
 	werr := make(chan error, 1)
-	go func() { werr <- w.run(ctx, chunks) }()
+	go func() {
+		defer close(ready)
+		for c := range chunks {
+			ready <- prepareChunk(s, c)
+		}
+	}()
+	go func() { werr <- w.run(ctx, ready) }()
 	var chunk []coded
 	var chunkBytes int
 	var readFailed int
@@ -208,7 +215,47 @@ func ingest(ctx context.Context, s store.Store, p *pipeline.Pipeline, in <-chan 
 // errWriterStopped stops coding when the writer has stopped; the writer's error is reported.
 var errWriterStopped = errors.New("the writer stopped")
 
-// writer stores the chunks of coded documents in transactions of several chunks.
+// readyChunk is a chunk of coded documents prepared for the store: those that can be stored, and
+// the number of those that cannot (reported when they were found).
+type readyChunk struct {
+	p      *store.Prepared
+	docs   []coded
+	failed int
+}
+
+// prepareChunk prepares a chunk for the store (store.Store.Prepare). When a document cannot be
+// stored, it is reported with its origin and left out.
+func prepareChunk(s store.Store, c []coded) readyChunk {
+	p, err := s.Prepare(docsOf(c))
+	if err == nil {
+		return readyChunk{p: p, docs: c}
+	}
+	r := readyChunk{}
+	for _, x := range c {
+		if _, err := s.Prepare([]*doc.Doc{x.d}); err != nil {
+			warn(x.origin, err)
+			r.failed++
+			continue
+		}
+		r.docs = append(r.docs, x)
+	}
+	r.p, err = s.Prepare(docsOf(r.docs))
+	if err != nil { // cannot happen: each document passed alone
+		r.p, r.failed, r.docs = nil, len(c), nil
+		warn(c[0].origin, err)
+	}
+	return r
+}
+
+func docsOf(c []coded) []*doc.Doc {
+	ds := make([]*doc.Doc, len(c))
+	for i, x := range c {
+		ds[i] = x.d
+	}
+	return ds
+}
+
+// writer stores prepared chunks in transactions of several chunks.
 type writer struct {
 	s    store.Store
 	st   *ingestStats // what committed transactions did
@@ -222,7 +269,7 @@ type writer struct {
 }
 
 // run writes every chunk and commits the last transaction; after an error it drains the chunks.
-func (w *writer) run(ctx context.Context, chunks <-chan []coded) error {
+func (w *writer) run(ctx context.Context, chunks <-chan readyChunk) error {
 	var first error
 	for c := range chunks {
 		if first != nil {
@@ -243,10 +290,13 @@ func (w *writer) run(ctx context.Context, chunks <-chan []coded) error {
 }
 
 // chunk stores one chunk in the open transaction (opening one if needed) and commits it when it is
-// big or old enough. A chunk with a document that cannot be stored is stored again document by
-// document, so that only the bad ones are reported and skipped. When the database fails, the
-// transaction is lost: its documents are stored again one per transaction (see salvage).
-func (w *writer) chunk(ctx context.Context, c []coded) error {
+// big or old enough. When the database fails, the transaction is lost: its documents are stored
+// again one per transaction (see salvage).
+func (w *writer) chunk(ctx context.Context, c readyChunk) error {
+	w.st.failed += c.failed
+	if len(c.docs) == 0 {
+		return nil
+	}
 	if w.tx == nil {
 		tx, err := w.s.Begin(ctx)
 		if err != nil {
@@ -254,33 +304,13 @@ func (w *writer) chunk(ctx context.Context, c []coded) error {
 		}
 		w.tx, w.pending, w.held, w.bytes, w.began = tx, ingestStats{}, w.held[:0], 0, time.Now()
 	}
-	ds := make([]*doc.Doc, len(c))
-	for i, x := range c {
-		ds[i] = x.d
+	res, err := w.tx.PutPrepared(ctx, c.p)
+	if err != nil {
+		return w.salvage(ctx, c.docs, err)
 	}
-	res, err := w.tx.PutBatch(ctx, ds)
-	switch {
-	case errors.Is(err, store.ErrTxFailed):
-		return w.salvage(ctx, c, err)
-	case err != nil:
-		for _, x := range c {
-			r, err := w.tx.PutBatch(ctx, []*doc.Doc{x.d})
-			if errors.Is(err, store.ErrTxFailed) {
-				return w.salvage(ctx, c, err)
-			}
-			if err != nil {
-				warn(x.origin, err)
-				w.pending.failed++
-				continue
-			}
-			w.pending.add(r[0])
-			w.hold(x)
-		}
-	default:
-		for i, r := range res {
-			w.pending.add(r)
-			w.hold(c[i])
-		}
+	for i, r := range res {
+		w.pending.add(r)
+		w.hold(c.docs[i])
 	}
 	if len(w.held) >= ingestBatch || w.bytes >= ingestBatchBytes || time.Since(w.began) >= ingestCommitEvery {
 		return w.commit(ctx)
@@ -300,8 +330,10 @@ func (w *writer) hold(x coded) {
 // document the database refuses is reported and skipped. When none of them can be stored, the
 // database is taken to have failed and the ingest stops with its error.
 func (w *writer) salvage(ctx context.Context, c []coded, cause error) error {
-	w.tx.Rollback(ctx)
-	w.tx = nil
+	if w.tx != nil {
+		w.tx.Rollback(ctx)
+		w.tx = nil
+	}
 	all := append(w.held, c...)
 	w.held = nil
 	bad := 0
@@ -330,12 +362,11 @@ func (w *writer) commit(ctx context.Context) error {
 	err := w.tx.Commit(ctx)
 	w.tx = nil
 	if err != nil {
-		return err
+		return w.salvage(ctx, nil, err)
 	}
 	for i, n := range w.pending.results {
 		w.st.results[i] += n
 	}
-	w.st.failed += w.pending.failed
 	w.prog.set(w.st.done())
 	return nil
 }

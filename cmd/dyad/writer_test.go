@@ -35,14 +35,14 @@ func (s refusing) Put(ctx context.Context, d *doc.Doc) (store.Result, int64, err
 	return s.Store.Put(ctx, d)
 }
 
-func (t refusingTx) PutBatch(ctx context.Context, ds []*doc.Doc) ([]store.Result, error) {
-	for _, d := range ds {
+func (t refusingTx) PutPrepared(ctx context.Context, p *store.Prepared) ([]store.Result, error) {
+	for _, d := range p.Docs() {
 		if d.ID == t.bad {
 			t.Tx.Rollback(ctx)
 			return nil, fmt.Errorf("%w: disk I/O error", store.ErrTxFailed)
 		}
 	}
-	return t.Tx.PutBatch(ctx, ds)
+	return t.Tx.PutPrepared(ctx, p)
 }
 
 // TestWriterSalvage: when the database fails in the middle of a transaction, the documents that
@@ -56,15 +56,15 @@ func TestWriterSalvage(t *testing.T) {
 	defer s.Close()
 	st := &ingestStats{}
 	w := &writer{s: refusing{s, "d5"}, st: st, prog: &progress{}}
-	chunks := make(chan []coded, 10)
+	chunks := make(chan readyChunk, 10)
 	var all []coded
 	for i := range 8 {
 		d := doc.New(doc.Article{ID: fmt.Sprintf("d%d", i), Text: fmt.Sprintf("Article number %d.", i)})
 		all = append(all, coded{d, fmt.Sprintf("in.jsonl:%d", i+1)})
 	}
-	chunks <- all[:3]
-	chunks <- all[3:6] // d5 fails the transaction that holds d0 to d4
-	chunks <- all[6:]
+	chunks <- prepareChunk(s, all[:3])
+	chunks <- prepareChunk(s, all[3:6]) // d5 fails the transaction that holds d0 to d4
+	chunks <- prepareChunk(s, all[6:])
 	close(chunks)
 	if err := w.run(context.Background(), chunks); err != nil {
 		t.Fatalf("the writer stopped: %v", err)
@@ -87,8 +87,8 @@ func TestWriterStopsWhenNothingCanBeStored(t *testing.T) {
 	}
 	s.Close() // every statement now fails
 	w := &writer{s: s, st: &ingestStats{}, prog: &progress{}}
-	chunks := make(chan []coded, 1)
-	chunks <- []coded{{doc.New(doc.Article{ID: "a", Text: "A."}), "in.jsonl:1"}}
+	chunks := make(chan readyChunk, 1)
+	chunks <- prepareChunk(s, []coded{{doc.New(doc.Article{ID: "a", Text: "A."}), "in.jsonl:1"}})
 	close(chunks)
 	if err := w.run(context.Background(), chunks); err == nil {
 		t.Error("the writer went on with a closed database")
