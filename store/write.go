@@ -77,7 +77,7 @@ type batch struct {
 	dyads                  map[[2]string]int64
 	codes                  map[string]int64
 	pending                map[int64]bool // documents with rows or full-text rows not yet written
-	docFTS, quoteFTS       []byte         // SQLite: the full-text rows of pending documents and quotes, a JSON array being built (see appendFTSRows)
+	ftsDocs, ftsQuoteDocs  []int64        // SQLite: documents, and documents with quotes, not yet in the full-text indexes
 	agg                    map[aggKey]aggVal
 	neg                    map[aggKey]bool
 	clusters               map[string][3]string // touched clusters: their source, target and root
@@ -519,17 +519,9 @@ func actorFields(a *doc.Actor) []any {
 // add queues the layer rows of document id.
 func (b *batch) add(id int64, d *doc.Doc, k *docKey) {
 	b.pending[id] = true
-	if k.words != nil {
-		if len(b.docFTS) == 0 {
-			b.docFTS = append(b.docFTS, '[')
-		}
-		b.docFTS = appendFTSRows(b.docFTS, id, k.words, false)
-		if len(d.Quotes) > 0 {
-			if len(b.quoteFTS) == 0 {
-				b.quoteFTS = append(b.quoteFTS, '[')
-			}
-			b.quoteFTS = appendFTSRows(b.quoteFTS, id, k.words, true)
-		}
+	b.ftsDocs = append(b.ftsDocs, id)
+	if len(d.Quotes) > 0 {
+		b.ftsQuoteDocs = append(b.ftsQuoteDocs, id)
 	}
 	for i, q := range d.Quotes {
 		cs, ce, ct := -1, -1, ""
@@ -643,7 +635,7 @@ func (s *sqlStore) flush(ctx context.Context, tx wtx, b *batch, fts bool) error 
 		*t.rows = (*t.rows)[:0]
 	}
 	if fts {
-		return indexText(ctx, tx, b)
+		return s.indexText(ctx, tx, b)
 	}
 	return nil
 }
@@ -653,21 +645,22 @@ func (s *sqlStore) flush(ctx context.Context, tx wtx, b *batch, fts bool) error 
 // every statement of the transaction after one that added to it, and merges segments later, so a
 // statement per document, or per batch of a transaction, costs more than one per transaction.
 // It is called once the rows are written, and leaves no document pending.
-func indexText(ctx context.Context, tx wtx, b *batch) error {
+func (s *sqlStore) indexText(ctx context.Context, tx wtx, b *batch) error {
 	clear(b.pending)
-	if len(b.quoteFTS) > 0 {
-		b.quoteFTS = append(b.quoteFTS, ']')
-		err := tx.exec(ctx, `INSERT INTO quotes_fts (rowid, text) SELECT q.id, j.value ->> 2 FROM json_each(?) AS j
-			JOIN quotes AS q ON q.doc_id = j.value ->> 0 AND q.idx = j.value ->> 1`, string(b.quoteFTS))
-		b.quoteFTS = b.quoteFTS[:0]
+	if s.pg { // PostgreSQL indexes the texts by itself (generated tsvector columns)
+		b.ftsDocs, b.ftsQuoteDocs = b.ftsDocs[:0], b.ftsQuoteDocs[:0]
+		return nil
+	}
+	if len(b.ftsQuoteDocs) > 0 {
+		err := tx.exec(ctx, `INSERT INTO quotes_fts (rowid, text) SELECT id, text FROM quotes WHERE doc_id IN `+s.inIDs(), s.idsArg(b.ftsQuoteDocs))
+		b.ftsQuoteDocs = b.ftsQuoteDocs[:0]
 		if err != nil {
 			return fmt.Errorf("indexing quotes: %w", err)
 		}
 	}
-	if len(b.docFTS) > 0 {
-		b.docFTS = append(b.docFTS, ']')
-		err := tx.exec(ctx, `INSERT INTO docs_fts (rowid, title, text) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)`, string(b.docFTS))
-		b.docFTS = b.docFTS[:0]
+	if len(b.ftsDocs) > 0 {
+		err := tx.exec(ctx, `INSERT INTO docs_fts (rowid, title, text) SELECT id, title, text FROM documents WHERE id IN `+s.inIDs(), s.idsArg(b.ftsDocs))
+		b.ftsDocs = b.ftsDocs[:0]
 		if err != nil {
 			return fmt.Errorf("indexing documents: %w", err)
 		}
@@ -788,10 +781,6 @@ func (s *sqlStore) putIn(ctx context.Context, tx wtx, b *batch, ds []*doc.Doc, k
 	ids := make([]int64, len(ds))
 	now := time.Now().UTC().Format(time.RFC3339)
 	for i, d := range ds {
-		if !s.pg && keys[i].words == nil { // prepared by a PostgreSQL store
-			w := wordsOf(d)
-			keys[i].words = &w
-		}
 		r, id, err := s.putOne(ctx, tx, b, d, &keys[i], known, now)
 		if err != nil {
 			return nil, nil, fmt.Errorf("store: document %d (%s): %w", i, docName(d), err)
@@ -888,7 +877,7 @@ func (t *sqlTx) Rollback(ctx context.Context) {
 
 // Prepare implements Store.
 func (s *sqlStore) Prepare(ds []*doc.Doc) (*Prepared, error) {
-	keys, err := prepareKeys(ds, !s.pg)
+	keys, err := prepareKeys(ds)
 	if err != nil {
 		return nil, err
 	}
@@ -899,12 +888,11 @@ func (s *sqlStore) Prepare(ds []*doc.Doc) (*Prepared, error) {
 type docKey struct {
 	hash, digest, meta string
 	entities, timexes  string    // JSON, see layers.go
-	words              *ftsWords // SQLite: what goes in the full-text indexes
 }
 
 // prepareKeys validates the documents and computes their hashes and digests, on every core: this
 // is a good part of the work of a write and needs no database.
-func prepareKeys(ds []*doc.Doc, fts bool) ([]docKey, error) {
+func prepareKeys(ds []*doc.Doc) ([]docKey, error) {
 	keys := make([]docKey, len(ds))
 	errs := make([]error, len(ds))
 	one := func(i int) {
@@ -929,10 +917,6 @@ func prepareKeys(ds []*doc.Doc, fts bool) ([]docKey, error) {
 			return
 		}
 		keys[i] = docKey{hash: Hash(d.Text), digest: dg, meta: metaOf(d), entities: ents, timexes: tmxs}
-		if fts {
-			w := wordsOf(d)
-			keys[i].words = &w
-		}
 	}
 	if n := min(runtime.GOMAXPROCS(0), len(ds)); n <= 1 {
 		for i := range ds {
@@ -1137,7 +1121,7 @@ func (s *sqlStore) removeLayers(ctx context.Context, tx wtx, b *batch, id int64)
 // finish writes the batch's full-text rows, applies its aggregate deltas and recomputes the
 // clusters it touched.
 func (s *sqlStore) finish(ctx context.Context, tx wtx, b *batch) error {
-	if err := indexText(ctx, tx, b); err != nil {
+	if err := s.indexText(ctx, tx, b); err != nil {
 		return err
 	}
 	if err := s.applyCounts(ctx, tx, b); err != nil {
