@@ -887,7 +887,7 @@ func (s *sqlStore) Prepare(ds []*doc.Doc) (*Prepared, error) {
 // docKey is what putBatch computes about a document before its transaction.
 type docKey struct {
 	hash, digest, meta string
-	entities, timexes  string    // JSON, see layers.go
+	entities, timexes  string // JSON, see layers.go
 }
 
 // prepareKeys validates the documents and computes their hashes and digests, on every core: this
