@@ -120,3 +120,22 @@ func TestCodeWritesOutputFile(t *testing.T) {
 		t.Fatalf("the output file does not hold the record: %v %.80s", err, b)
 	}
 }
+
+// TestBenchStore: bench --store codes the example and stores it into the database it is given,
+// and reports both costs.
+func TestBenchStore(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "bench.db")
+	out, _, err := runCLI(t, "bench", "--rounds", "1", "-j", "1", "--store", "--db", db, "../../examples/lavrov.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"throughput", "store       1 documents", "1 new", "storing", "coding"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("bench output lacks %q:\n%s", want, out)
+		}
+	}
+	q, _, err := runCLI(t, "query", "--db", db, "--dyad", "RUS-USA")
+	if err != nil || !strings.Contains(q, "REQUEST") {
+		t.Errorf("the benchmark's store does not answer a dyad query (%v):\n%s", err, q)
+	}
+}
