@@ -155,13 +155,7 @@ func benchStore(cmd *cobra.Command, dsn string, ds []*doc.Doc, codeCPU float64) 
 	st := &ingestStats{}
 	w := &writer{s: s, st: st, prog: &progress{last: time.Now()}}
 	chunks := make(chan []coded, 2)
-	ready := make(chan readyChunk, 2)
-	go func() {
-		defer close(ready)
-		for c := range chunks {
-			ready <- prepareChunk(s, c)
-		}
-	}()
+	ready := prepareChunks(s, chunks)
 	go func() {
 		defer close(chunks)
 		for i := 0; i < len(ds); i += ingestChunk {

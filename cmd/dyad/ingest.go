@@ -153,14 +153,8 @@ func ingest(ctx context.Context, s store.Store, p *pipeline.Pipeline, in <-chan 
 	st := &ingestStats{}
 	w := &writer{s: s, st: st, prog: newProgress(total)}
 	chunks := make(chan []coded, 2)
-	ready := make(chan readyChunk, 2)
+	ready := prepareChunks(s, chunks)
 	werr := make(chan error, 1)
-	go func() {
-		defer close(ready)
-		for c := range chunks {
-			ready <- prepareChunk(s, c)
-		}
-	}()
 	go func() { werr <- w.run(ctx, ready) }()
 	var chunk []coded
 	var chunkBytes int
@@ -221,6 +215,18 @@ type readyChunk struct {
 	p      *store.Prepared
 	docs   []coded
 	failed int
+}
+
+// prepareChunks prepares the chunks from a goroutine of its own, in order, until chunks is closed.
+func prepareChunks(s store.Store, chunks <-chan []coded) <-chan readyChunk {
+	ready := make(chan readyChunk, 2)
+	go func() {
+		defer close(ready)
+		for c := range chunks {
+			ready <- prepareChunk(s, c)
+		}
+	}()
+	return ready
 }
 
 // prepareChunk prepares a chunk for the store (store.Store.Prepare). When a document cannot be
