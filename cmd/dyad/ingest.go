@@ -151,7 +151,7 @@ func (st *ingestStats) String() string {
 // own (see writer), so that coding, preparing and writing overlap.
 func ingest(ctx context.Context, s store.Store, p *pipeline.Pipeline, in <-chan pipeline.Input, workers int, total int64) error {
 	st := &ingestStats{}
-	w := &writer{s: s, st: st, prog: newProgress(total)}
+	w := &writer{s: s, st: st, prog: newProgress(total), stopped: make(chan struct{})}
 	chunks := make(chan []coded, 2)
 	ready := prepareChunks(s, chunks)
 	werr := make(chan error, 1)
@@ -162,8 +162,7 @@ func ingest(ctx context.Context, s store.Store, p *pipeline.Pipeline, in <-chan 
 	send := func() error {
 		select {
 		case chunks <- chunk:
-		case err := <-werr: // the writer stopped: stop coding
-			werr <- err
+		case <-w.stopped: // the writer failed: stop coding (its error is reported below)
 			return errWriterStopped
 		case <-ctx.Done():
 			return ctx.Err()
@@ -263,9 +262,10 @@ func docsOf(c []coded) []*doc.Doc {
 
 // writer stores prepared chunks in transactions of several chunks.
 type writer struct {
-	s    store.Store
-	st   *ingestStats // what committed transactions did
-	prog *progress
+	s       store.Store
+	st      *ingestStats // what committed transactions did
+	prog    *progress
+	stopped chan struct{} // closed when the writer fails (nil: not signalled)
 
 	tx      store.Tx
 	pending ingestStats // what the open transaction did
@@ -283,6 +283,9 @@ func (w *writer) run(ctx context.Context, chunks <-chan readyChunk) error {
 		}
 		if err := w.chunk(ctx, c); err != nil {
 			first = err
+			if w.stopped != nil {
+				close(w.stopped)
+			}
 			if w.tx != nil {
 				w.tx.Rollback(ctx)
 				w.tx = nil

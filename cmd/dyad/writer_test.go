@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 
 	"dyad/doc"
+	"dyad/pipeline"
 	"dyad/store"
 )
 
@@ -92,5 +94,41 @@ func TestWriterStopsWhenNothingCanBeStored(t *testing.T) {
 	close(chunks)
 	if err := w.run(context.Background(), chunks); err == nil {
 		t.Error("the writer went on with a closed database")
+	}
+}
+
+// TestIngestStopsWhenTheStoreFails: an ingest into a database that fails stops coding and reports
+// the database's error, instead of coding all its input first.
+func TestIngestStopsWhenTheStoreFails(t *testing.T) {
+	s, err := store.OpenSQLite(filepath.Join(t.TempDir(), "w.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	p, err := pipeline.Default(pipeline.Options{Stages: []string{"text"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := make(chan pipeline.Input)
+	done := make(chan struct{})
+	var sent atomic.Int64
+	go func() {
+		defer close(in)
+		for i := range 100_000 {
+			select {
+			case in <- pipeline.Input{Article: doc.Article{ID: fmt.Sprint(i), Text: "A short article."}, Origin: fmt.Sprintf("in.jsonl:%d", i+1)}:
+				sent.Add(1)
+			case <-done: // the ingest returned
+				return
+			}
+		}
+	}()
+	err = ingest(context.Background(), s, p, in, 1, -1)
+	close(done)
+	if err == nil {
+		t.Fatal("an ingest into a closed database succeeded")
+	}
+	if n := sent.Load(); n >= 100_000 {
+		t.Errorf("the ingest read all %d inputs before it stopped: %v", n, err)
 	}
 }
