@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"cmp"
 	"strings"
 	"sync"
 	"unicode"
@@ -109,27 +110,8 @@ var pronouns = map[string]byte{
 
 var groupPronouns = toSet("they them their theirs themselves we us our")
 
-// titleSectors maps title and nominal words to their sector, for "the minister", "the army".
-var titleSectors = map[string]string{
-	"president": "GOV", "minister": "GOV", "prime minister": "GOV", "premier": "GOV", "chancellor": "GOV",
-	"foreign minister": "GOV", "defence minister": "GOV", "defense minister": "GOV", "spokesman": "GOV",
-	"spokeswoman": "GOV", "spokesperson": "GOV", "secretary": "GOV", "secretary of state": "GOV",
-	"official": "GOV", "diplomat": "GOV", "ambassador": "GOV", "envoy": "GOV", "leader": "GOV",
-	"king": "GOV", "queen": "GOV", "governor": "GOV", "mayor": "GOV", "press secretary": "GOV",
-	"general": "MIL", "commander": "MIL", "judge": "JUD", "prosecutor": "JUD", "senator": "LEG",
-	"lawmaker": "LEG", "congressman": "LEG", "congresswoman": "LEG", "speaker": "LEG",
-	"government": "GOV", "administration": "GOV", "cabinet": "GOV", "ministry": "GOV", "authorities": "GOV",
-	"army": "MIL", "military": "MIL", "troops": "MIL", "soldiers": "MIL", "forces": "MIL", "navy": "MIL",
-	"police": "COP", "court": "JUD", "parliament": "LEG", "lawmakers": "LEG", "legislature": "LEG",
-	"opposition": "OPP", "rebels": "REB", "militants": "REB", "protesters": "CVL", "activists": "CVL",
-	"company": "BUS", "journalists": "MED",
-}
-
 // orgNominals are the words that refer back to an organisation.
 var orgNominals = toSet("alliance bloc union organization organisation agency group company firm body watchdog militia movement network")
-
-// personTitles are the title words that refer back to a person ("the minister").
-var personTitles = toSet("president minister premier chancellor spokesman spokeswoman spokesperson secretary official diplomat ambassador envoy leader king queen governor mayor general commander judge prosecutor senator lawmaker congressman congresswoman speaker")
 
 // ResolveMention resolves a mention to an actor using only the entities already in d: the entity at
 // the span itself; a pronoun ("he", "she") to the last PERSON before it of a fitting gender; a
@@ -138,7 +120,34 @@ var personTitles = toSet("president minister premier chancellor spokesman spokes
 // government", "the army") to the country last mentioned, with the nominal's sector. It reads d
 // only, and reports false when nothing fits. The returned actor is a copy with Start and End set
 // to span.
+//
+// Titles and nominals are the sector words of the built-in dictionaries (sectors.txt); the
+// Stage's ResolveMention also knows those of its user dictionaries.
 func ResolveMention(d *doc.Doc, span doc.Span) (*doc.Actor, bool) {
+	return builtin().ResolveMention(d, span)
+}
+
+var (
+	builtinOnce  sync.Once
+	builtinStage *Stage
+)
+
+// builtin returns a stage with the built-in dictionaries only, built once.
+func builtin() *Stage {
+	builtinOnce.Do(func() {
+		s, err := New(Options{})
+		if err != nil {
+			panic("actors: the built-in dictionaries do not load: " + err.Error()) // TestBuiltinDictionaries keeps this from happening
+		}
+		builtinStage = s
+	})
+	return builtinStage
+}
+
+// ResolveMention is the package's ResolveMention with the titles and nominals of this stage's
+// dictionaries, built-in and user ones.
+func (s *Stage) ResolveMention(d *doc.Doc, span doc.Span) (*doc.Actor, bool) {
+	sectorWords := s.d.sectorWords
 	if d == nil || span.Start < 0 || span.End > len(d.Text) || span.Start >= span.End {
 		return nil, false
 	}
@@ -217,11 +226,11 @@ func ResolveMention(d *doc.Doc, span doc.Span) (*doc.Actor, bool) {
 	}
 	// A title: the last word names the office ("the foreign minister", "the president").
 	head := words[len(words)-1]
-	if personTitles.Has(head) {
+	if w := sectorWords[head]; w.person {
 		// prefer a person whose role contains the phrase, then one whose sector fits
-		sec := titleSectors[phrase]
+		sec := sectorWords[phrase].sector
 		if sec == "" {
-			sec = titleSectors[head]
+			sec = w.sector
 		}
 		fallback := -1
 		for i := lastBefore(d, span.Start); i >= 0; i-- {
@@ -263,10 +272,7 @@ func ResolveMention(d *doc.Doc, span doc.Span) (*doc.Actor, bool) {
 		return nil, false
 	}
 	// A nominal: the last country mentioned, with the nominal's sector.
-	if sec, ok := titleSectors[phrase]; ok || titleSectors[head] != "" {
-		if !ok {
-			sec = titleSectors[head]
-		}
+	if sec := cmp.Or(sectorWords[phrase].sector, sectorWords[head].sector); sec != "" {
 		if c := lastCountry(d, span.Start); c != nil {
 			return out(&doc.Actor{Name: c.Name, Country: c.Country, Sector: sec, Code: c.Country + sec, Rule: "coref:nominal"})
 		}

@@ -1,6 +1,8 @@
 package actors
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -75,5 +77,43 @@ func TestResolveMention(t *testing.T) {
 	}
 	if _, ok := ResolveMention(d, doc.Span{Start: 5, End: len(text) + 1}); ok {
 		t.Error("a span out of range resolved")
+	}
+}
+
+// TestUserTitlesResolve: coreference takes its titles from the sector words of the dictionaries, so
+// a title that a user adds (here "hetman", a military title) resolves like a built-in one to the
+// person, and its plural, a group, to the country's military.
+func TestUserTitlesResolve(t *testing.T) {
+	dir := t.TempDir()
+	f := filepath.Join(dir, "sectors-mine.txt")
+	if err := os.WriteFile(f, []byte("MIL | title | hetman | hetman; hetmans\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st, err := New(Options{Dicts: []string{f}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Ukrainian General Valerii Zaluzhnyi met reporters. The hetman said little. The hetmans left."
+	for _, c := range []struct {
+		s          *Stage
+		title      string
+		name, code string
+	}{
+		{st, "The hetman", "Valerii Zaluzhnyi", "UKRMIL"},
+		{st, "The hetmans", "Ukraine", "UKRMIL"},
+		{testStage(t), "The hetman", "", ""}, // the built-in dictionaries do not know the title
+	} {
+		d := mkdoc(text, "2023-01-10")
+		if err := c.s.Apply(d); err != nil {
+			t.Fatal(err)
+		}
+		i := strings.Index(text, c.title+" ")
+		a, ok := c.s.ResolveMention(d, doc.Span{Start: i, End: i + len(c.title)})
+		switch {
+		case c.name == "" && ok:
+			t.Errorf("%q resolved to %s; want nothing", c.title, a.Name)
+		case c.name != "" && (!ok || a.Name != c.name || a.Code != c.code):
+			t.Errorf("%q resolved to %+v, %v; want %s %s", c.title, a, ok, c.name, c.code)
+		}
 	}
 }

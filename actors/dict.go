@@ -81,6 +81,29 @@ type dicts struct {
 	surname   map[string][]int
 	countries map[string]string // ISO3 -> name
 	regions   map[string]string // region code -> name
+	// sectorWords maps the lower-case sector words of sectors.txt to what coreference needs of
+	// them: their sector, and whether they are the title of one person ("the minister"). The
+	// first line that lists a word wins.
+	sectorWords map[string]sectorWord
+}
+
+// pluralIn reports whether w is the plural of another word of the same line ("ambassadors" beside
+// "ambassador", "spokesmen" beside "spokesman"): a plural title names several people.
+func pluralIn(w string, line []string) bool {
+	for _, x := range line {
+		x = strings.ToLower(x)
+		if x != w && (w == x+"s" || w == x+"es" || strings.HasSuffix(x, "man") && w == x[:len(x)-3]+"men" ||
+			strings.HasSuffix(x, "person") && w == x[:len(x)-6]+"people") {
+			return true
+		}
+	}
+	return false
+}
+
+// sectorWord is what coreference knows of a sector word (see ResolveMention).
+type sectorWord struct {
+	sector string
+	person bool // the title of one person ("the minister"), not a group or a body
 }
 
 // Problem is one problem found in a dictionary file, located by file and line.
@@ -397,10 +420,11 @@ func (d *dicts) splitCode(code string) (country, sector string) {
 // line with a problem is skipped, and the rest still loads.
 func load(files []file) (*dicts, Problems) {
 	d := &dicts{
-		firstName: map[string]byte{},
-		surname:   map[string][]int{},
-		countries: map[string]string{},
-		regions:   map[string]string{},
+		firstName:   map[string]byte{},
+		surname:     map[string][]int{},
+		countries:   map[string]string{},
+		regions:     map[string]string{},
+		sectorWords: map[string]sectorWord{},
 	}
 	var probs Problems
 	bad := func(f file, n int, format string, a ...any) {
@@ -572,8 +596,13 @@ func load(files []file) (*dicts, Problems) {
 					bad(f, n, "kind %q is not title, group or body", fl[1])
 					return
 				}
-				for _, w := range splitList(fl[3]) {
+				ws := splitList(fl[3])
+				for _, w := range ws {
 					add(entry{kind: kSector, text: w, code: sec, sector: sec, skind: fl[1], role: fl[2], src: src(n)})
+					k := strings.ToLower(w)
+					if _, ok := d.sectorWords[k]; !ok && sec != "" {
+						d.sectorWords[k] = sectorWord{sector: sec, person: fl[1] == skTitle && !pluralIn(k, ws)}
+					}
 				}
 			})
 		case "people":

@@ -42,13 +42,6 @@ func (o Options) StageDirs(name string) ([]string, error) {
 	return out, nil
 }
 
-// resolve resolves a speaker or actor mention ("he", "the minister", "Lavrov") through the actors
-// stage's coreference.
-func resolve(d *doc.Doc, m doc.Span) *doc.Actor {
-	a, _ := actors.ResolveMention(d, m)
-	return a
-}
-
 // Default builds dyad's standard pipeline: text, actors, timex, quotes, events.
 func Default(opts Options) (*Pipeline, error) {
 	dirs := map[string][]string{}
@@ -62,6 +55,12 @@ func Default(opts Options) (*Pipeline, error) {
 	ac, err := actors.New(actors.Options{Dicts: dirs["actors"]})
 	if err != nil {
 		return nil, err
+	}
+	// Speakers and event actors ("he", "the minister", "Lavrov") are resolved through the actors
+	// stage's coreference, with its dictionaries' titles.
+	resolve := func(d *doc.Doc, m doc.Span) *doc.Actor {
+		a, _ := ac.ResolveMention(d, m)
+		return a
 	}
 	tx, err := timex.NewWithOptions(timex.Options{Lexicons: dirs["timex"]})
 	if err != nil {
