@@ -10,15 +10,10 @@ import (
 	"dyad/doc"
 )
 
-// genders is the read-only table of given names and dictionary people with their gender, built on
-// first use.
-var genders = sync.OnceValue(func() map[string]byte {
-	m := map[string]byte{}
-	fs_, err := builtinFiles()
-	if err != nil {
-		return m
-	}
-	d, _ := load(fs_)
+// genderTable returns the given names and dictionary people of d with their gender, for genderOf
+// (people under "\x00" + their name).
+func genderTable(d *dicts) map[string]byte {
+	m := make(map[string]byte, len(d.firstName)+len(d.people))
 	for k, g := range d.firstName {
 		m[k] = g
 	}
@@ -26,12 +21,11 @@ var genders = sync.OnceValue(func() map[string]byte {
 		m["\x00"+p.name] = p.gender
 	}
 	return m
-})
+}
 
 // genderOf guesses the gender of a PERSON entity: the people dictionary, an honorific before it,
 // then its first name.
-func genderOf(d *doc.Doc, e *doc.Entity) byte {
-	g := genders()
+func genderOf(g map[string]byte, d *doc.Doc, e *doc.Entity) byte {
 	if e.Actor != nil {
 		if x, ok := g["\x00"+e.Actor.Name]; ok && x != '-' {
 			return x
@@ -198,7 +192,7 @@ func (s *Stage) ResolveMention(d *doc.Doc, span doc.Span) (*doc.Actor, bool) {
 				if e.Type != "PERSON" || e.Actor == nil {
 					continue
 				}
-				if eg := genderOf(d, e); eg == g || eg == '-' {
+				if eg := genderOf(s.genders, d, e); eg == g || eg == '-' {
 					return out(e.Actor)
 				}
 			}

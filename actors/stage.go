@@ -25,9 +25,10 @@ type Options struct {
 // Stage is the actors stage: it finds the people, organisations, countries, regions and groups in a
 // Doc and codes the ones that can act. It is built once and safe for concurrent use.
 type Stage struct {
-	d    *dicts
-	m    matcher
-	pool sync.Pool // *scratch buffers reused between documents
+	d       *dicts
+	m       matcher
+	genders map[string]byte // see genderTable
+	pool    sync.Pool       // *scratch buffers reused between documents
 }
 
 // scratch holds the per-document buffers.
@@ -80,7 +81,7 @@ func New(opts Options) (*Stage, error) {
 			}
 		}
 	}
-	s := &Stage{d: d, m: newMatcher(d, user)}
+	s := &Stage{d: d, m: newMatcher(d, user), genders: genderTable(d)}
 	if len(userProbs) > 0 {
 		return s, userProbs
 	}
