@@ -315,7 +315,7 @@ func (w *writer) chunk(ctx context.Context, c readyChunk) error {
 	}
 	res, err := w.tx.PutPrepared(ctx, c.p)
 	if err != nil {
-		return w.salvage(ctx, c.docs, err)
+		return w.salvage(ctx, c.docs)
 	}
 	for i, r := range res {
 		w.pending.add(r)
@@ -336,29 +336,43 @@ func (w *writer) hold(x coded) {
 
 // salvage handles a transaction that the database failed: it is rolled back, and the documents
 // it held and those of the chunk are stored again, each in a transaction of its own, so that a
-// document the database refuses is reported and skipped. When none of them can be stored, the
-// database is taken to have failed and the ingest stops with its error.
-func (w *writer) salvage(ctx context.Context, c []coded, cause error) error {
+// document the database refuses is reported and skipped. When several in a row cannot be stored
+// (a full disk, a lost connection), the database is taken to have failed: the ingest stops with its
+// error, naming the documents that were not stored.
+func (w *writer) salvage(ctx context.Context, c []coded) error {
 	if w.tx != nil {
 		w.tx.Rollback(ctx)
 		w.tx = nil
 	}
 	all := append(w.held, c...)
 	w.held = nil
-	bad := 0
-	for _, x := range all {
+	const inARow = 3 // failures in a row that mean the database, not the documents, failed
+	type failure struct {
+		i   int
+		err error
+	}
+	var failing []failure
+	report := func() { // the failures before a success were the documents'
+		for _, f := range failing {
+			warn(all[f.i].origin, f.err)
+			w.st.failed++
+		}
+		failing = failing[:0]
+	}
+	for i, x := range all {
 		r, _, err := w.s.Put(ctx, x.d)
 		if err != nil {
-			warn(x.origin, err)
-			w.st.failed++
-			bad++
+			failing = append(failing, failure{i, err})
+			if len(failing) == inARow || len(failing) == len(all) {
+				return fmt.Errorf("the database failed (%w): %d documents were not stored, from %s to %s; run the ingest again once it works",
+					err, len(all)-failing[0].i, all[failing[0].i].origin, all[len(all)-1].origin)
+			}
 			continue
 		}
+		report()
 		w.st.add(r)
 	}
-	if bad == len(all) {
-		return fmt.Errorf("the database failed and no document could be stored: %w", cause)
-	}
+	report()
 	w.prog.set(w.st.done())
 	return nil
 }
@@ -371,7 +385,7 @@ func (w *writer) commit(ctx context.Context) error {
 	err := w.tx.Commit(ctx)
 	w.tx = nil
 	if err != nil {
-		return w.salvage(ctx, nil, err)
+		return w.salvage(ctx, nil)
 	}
 	for i, n := range w.pending.results {
 		w.st.results[i] += n
