@@ -351,3 +351,21 @@ func TestStatementSource(t *testing.T) {
 		t.Fatalf("got %+v, want a reported condemnation by FRAGOV", d.Events)
 	}
 }
+
+// TestAttributiveParticiple: a past participle between a determiner and a noun is an adjective of
+// the object, not a verb that ends it ("released the detained leaders"); after "that" it is still
+// a verb ("an attack that killed 20 people").
+func TestAttributiveParticiple(t *testing.T) {
+	evs := run(t, "The rebels released the detained soldiers on Monday.", rebel)
+	if len(evs) != 1 || evs[0].Cameo != "0841" || len(evs[0].Target) != 1 || evs[0].Target[0].Name != "detained soldiers" {
+		t.Errorf("got %+v, want a release of the detained soldiers", evs)
+	}
+	evs = run(t, "The rebels claimed an attack that killed 20 soldiers.", rebel)
+	found := false
+	for _, e := range evs {
+		found = found || e.Cameo[:2] == "18" || e.Cameo[:2] == "19" || e.Cameo[:2] == "20"
+	}
+	if !found {
+		t.Errorf("got %+v, want the killing coded", evs)
+	}
+}

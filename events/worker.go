@@ -427,10 +427,30 @@ func (w *worker) isVerbishSlow(i int) bool {
 	if t.auxbe || w.speech(i) != nil {
 		return true
 	}
+	if w.attributive(i) {
+		return false // "the detained leaders", "an armed group": an adjective
+	}
 	if t.verb && !t.nounCtx {
 		return true
 	}
 	return strings.HasSuffix(t.low, "ed") && len(t.low) > 4
+}
+
+// attributiveDets are the determiners after which a past participle before a noun is an
+// adjective ("the detained leaders"); "that" and "this" are left out, being also pronouns ("this
+// prompted protests").
+var attributiveDets = set("the a an its their his her our my your")
+
+// attributive reports a past participle (-ed) between a determiner and the word it modifies:
+// "the detained leaders", "an armed group", "its disputed border".
+func (w *worker) attributive(i int) bool {
+	t := &w.toks[i]
+	if !strings.HasSuffix(t.low, "ed") || len(t.low) < 5 || i == 0 || i+1 >= len(w.toks) || !attributiveDets.Has(w.toks[i-1].low) {
+		return false
+	}
+	n := &w.toks[i+1]
+	return !n.punct && !n.prep && !n.det && !n.auxbe && !n.num && n.low != "to" && !pronouns.Has(n.low) &&
+		!strings.HasSuffix(n.low, "ed") && !strings.HasSuffix(n.low, "ing") && !boundaryWords.Has(n.low)
 }
 
 func (w *worker) segHasVerb(s int) bool {
