@@ -751,6 +751,9 @@ func (c *coder) nominal(hi, ti int) {
 	if cty, src := c.countryBefore(ti); cty != "" && start == h.start {
 		// "Russia's military"
 		a.Country, a.Code, a.Rule = cty, c.cat(cty, sec), c.cat(a.Rule, "+", src)
+	} else if cty, src := c.countryAfter(c.tokEnd(end)); cty != "" && start == h.start {
+		// "the government of Cambodia"
+		a.Country, a.Code, a.Rule = cty, c.cat(cty, sec), c.cat(a.Rule, "+", src)
 	}
 	c.add(start, end, "NORP", a.Rule, a)
 }

@@ -76,6 +76,8 @@ func TestRules(t *testing.T) {
 			[]string{"NORP:Chicago police=USACOP", "NORP:Kharkiv officials=UKRGOV"}, true},
 		{"place before a title and a name", "New York Mayor Eric Adams spoke.", "2023-01-10", []string{"GPE:New York=USA"}, false},
 		{"place before another noun still acts", "A Chicago lawyer criticised the plan.", "", []string{"GPE:Chicago=USA"}, true},
+		{"nominal with its country after", "The government of Cambodia released them.", "",
+			[]string{"NORP:government=KHMGOV", "GPE:Cambodia=KHM"}, true},
 		{"capital in a dateline", "MOSCOW (Reuters) - Talks resumed.", "", []string{"GPE:MOSCOW=RUS", "ORG:Reuters=GBRMED"}, true},
 		{"seat of power without the article", "A statement from the Kremlin followed.", "", []string{"ORG:Kremlin=RUSGOV"}, true},
 		{"IGO and region", "NATO and the West answered.", "", []string{"ORG:NATO=IGOWSTNAT", "NORP:West=WST"}, true},
