@@ -884,6 +884,22 @@ func (s *sqlStore) Prepare(ds []*doc.Doc) (*Prepared, error) {
 	return &Prepared{docs: ds, keys: keys}, nil
 }
 
+// ValidationError is returned for a document that cannot be stored as it is (invalid UTF-8, a NUL
+// byte, a span outside its text); Index is its position in the batch, Name its id, URL or hash.
+type ValidationError struct {
+	Index int
+	Name  string
+	Err   error
+}
+
+// Error implements error.
+func (e *ValidationError) Error() string {
+	return fmt.Sprintf("store: document %d (%s): %v", e.Index, e.Name, e.Err)
+}
+
+// Unwrap returns the reason.
+func (e *ValidationError) Unwrap() error { return e.Err }
+
 // docKey is what putBatch computes about a document before its transaction.
 type docKey struct {
 	hash, digest, meta string
@@ -936,7 +952,7 @@ func prepareKeys(ds []*doc.Doc) ([]docKey, error) {
 	}
 	for i, err := range errs {
 		if err != nil {
-			return nil, fmt.Errorf("store: document %d (%s): %w", i, docName(ds[i]), err)
+			return nil, &ValidationError{Index: i, Name: docName(ds[i]), Err: err}
 		}
 	}
 	return keys, nil

@@ -147,13 +147,13 @@ func benchStore(cmd *cobra.Command, dsn string, ds []*doc.Doc, codeCPU float64) 
 		defer os.RemoveAll(dir)
 		dsn = filepath.Join(dir, "bench.db")
 	}
-	start, cpu0 := time.Now(), cpuTime()
 	s, err := store.Open(ctx, dsn)
 	if err != nil {
 		return err
 	}
+	start, cpu0 := time.Now(), cpuTime()
 	st := &ingestStats{}
-	w := &writer{s: s, st: st, prog: &progress{last: time.Now()}}
+	w := &writer{s: s, st: st, prog: &progress{start: start, last: start}}
 	chunks := make(chan []coded, 2)
 	ready := prepareChunks(s, chunks)
 	go func() {

@@ -61,7 +61,7 @@ func TestFullDisk(t *testing.T) {
 	if !strings.Contains(string(out), "ERR ") || strings.Contains(string(out), "ERR <nil>") {
 		t.Fatalf("the ingest past the file size limit did not fail:\n%s", out)
 	}
-	if !strings.Contains(string(out), "the database failed (store: commit: disk I/O error") || !strings.Contains(string(out), "were not stored, from "+in+":") {
+	if !strings.Contains(string(out), "the database failed (store: commit: disk I/O error") || !strings.Contains(string(out), "the documents from "+in+":") {
 		t.Errorf("the error does not say that the disk failed and which documents were not stored:\n%s", out)
 	}
 	if n := strings.Count(string(out), "\ndyad: "); n > 2 {

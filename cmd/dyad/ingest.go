@@ -30,15 +30,20 @@ func dbFlag(cmd *cobra.Command, dsn *string) {
 // documents, ingestBatchBytes of text or ingestCommitEvery, whichever comes first. Larger
 // transactions cost the store less per document (their commit and the index pages they write to
 // the log are paid once); 500 documents cost a fifth less CPU than 200, 1000 little less than 500.
-// A chunk ends after ingestChunk documents or ingestChunkBytes of text: smaller chunks start the
-// writer sooner and leave less to write after the last document is coded, larger ones cost the
-// store a little less (its aggregates and clusters are updated once a chunk).
+// A chunk ends after ingestChunk documents or ingestChunkBytes of text, or ingestChunkWait after its
+// first document: smaller chunks start the writer sooner and leave less to write after the last
+// document is coded, larger ones cost the store a little less.
 const (
-	ingestBatch       = 500
-	ingestBatchBytes  = 64 << 20
+	ingestBatch      = 500
+	ingestBatchBytes = 64 << 20
+	ingestChunk      = 64
+	ingestChunkBytes = 8 << 20
+)
+
+// The time limits of chunks and transactions (variables for the tests).
+var (
 	ingestCommitEvery = 5 * time.Second
-	ingestChunk       = 64
-	ingestChunkBytes  = 8 << 20
+	ingestChunkWait   = time.Second
 )
 
 type coded struct {
@@ -70,7 +75,9 @@ line is printed every 10 seconds.`,
   dyad ingest --skip-known feeds.txt`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
+			// Cancelled on return, so that the readers stop when the ingest stops early.
+			ctx, cancel := context.WithCancel(cmd.Context())
+			defer cancel()
 			opts, err := in.options()
 			if err != nil {
 				return err
@@ -147,48 +154,35 @@ func (st *ingestStats) String() string {
 		st.results[store.Duplicate], st.failed)
 }
 
-// ingest codes the inputs, prepares them for the store and writes them, each in goroutines of its
-// own (see writer), so that coding, preparing and writing overlap.
+// ingest codes the inputs, groups them into chunks, prepares the chunks for the store and writes
+// them, each in goroutines of its own (see chunkDocs, prepareChunks and writer), so that coding,
+// preparing and writing overlap.
 func ingest(ctx context.Context, s store.Store, p *pipeline.Pipeline, in <-chan pipeline.Input, workers int, total int64) error {
 	st := &ingestStats{}
 	w := &writer{s: s, st: st, prog: newProgress(total), stopped: make(chan struct{})}
+	docs := make(chan coded, ingestChunk)
 	chunks := make(chan []coded, 2)
+	go chunkDocs(docs, chunks)
 	ready := prepareChunks(s, chunks)
 	werr := make(chan error, 1)
 	go func() { werr <- w.run(ctx, ready) }()
-	var chunk []coded
-	var chunkBytes int
 	var readFailed int
-	send := func() error {
+	runErr := p.Run(ctx, in, workers, func(r pipeline.Result) error {
+		if r.Err != nil {
+			warn(r.Origin, r.Err) // a record that cannot be read or coded is reported and skipped
+			readFailed++
+			return nil
+		}
 		select {
-		case chunks <- chunk:
+		case docs <- coded{r.Doc, r.Origin}:
+			return nil
 		case <-w.stopped: // the writer failed: stop coding (its error is reported below)
 			return errWriterStopped
 		case <-ctx.Done():
 			return ctx.Err()
 		}
-		chunk, chunkBytes = nil, 0
-		return nil
-	}
-	runErr := p.Run(ctx, in, workers, func(r pipeline.Result) error {
-		if r.Err != nil {
-			warn(r.Origin, r.Err)
-			readFailed++
-			if r.Doc == nil {
-				return nil
-			}
-		}
-		chunk = append(chunk, coded{r.Doc, r.Origin})
-		chunkBytes += len(r.Doc.Text)
-		if len(chunk) >= ingestChunk || chunkBytes >= ingestChunkBytes {
-			return send()
-		}
-		return nil
 	})
-	if len(chunk) > 0 && runErr == nil {
-		runErr = send()
-	}
-	close(chunks)
+	close(docs)
 	err := <-werr
 	st.failed += readFailed
 	w.prog.finish(st)
@@ -203,6 +197,44 @@ func ingest(ctx context.Context, s store.Store, p *pipeline.Pipeline, in <-chan 
 		return silentError{"records failed"}
 	}
 	return nil
+}
+
+// chunkDocs groups the coded documents into chunks of ingestChunk documents or ingestChunkBytes of
+// text, in order, and sends a smaller chunk once its first document has waited ingestChunkWait
+// (slow input: a feed, a pipe), so that no document waits long to be stored. It closes chunks when
+// docs is closed.
+func chunkDocs(docs <-chan coded, chunks chan<- []coded) {
+	defer close(chunks)
+	var chunk []coded
+	size := 0
+	wait := time.NewTimer(ingestChunkWait)
+	wait.Stop()
+	flush := func() {
+		wait.Stop()
+		if len(chunk) > 0 {
+			chunks <- chunk
+			chunk, size = nil, 0
+		}
+	}
+	for {
+		select {
+		case d, ok := <-docs:
+			if !ok {
+				flush()
+				return
+			}
+			if len(chunk) == 0 {
+				wait.Reset(ingestChunkWait)
+			}
+			chunk = append(chunk, d)
+			size += len(d.d.Text)
+			if len(chunk) >= ingestChunk || size >= ingestChunkBytes {
+				flush()
+			}
+		case <-wait.C:
+			flush()
+		}
+	}
 }
 
 // errWriterStopped stops coding when the writer has stopped; the writer's error is reported.
@@ -274,28 +306,45 @@ type writer struct {
 	began   time.Time
 }
 
-// run writes every chunk and commits the last transaction; after an error it drains the chunks.
+// run writes every chunk and commits the last transaction; it commits a transaction that is
+// ingestCommitEvery old even when no chunk comes (slow input). After an error it drains the chunks.
 func (w *writer) run(ctx context.Context, chunks <-chan readyChunk) error {
+	tick := time.NewTicker(min(time.Second, ingestCommitEvery/2))
+	defer tick.Stop()
 	var first error
-	for c := range chunks {
-		if first != nil {
-			continue
+	fail := func(err error) {
+		first = err
+		if w.tx != nil {
+			w.tx.Rollback(ctx)
+			w.tx = nil
 		}
-		if err := w.chunk(ctx, c); err != nil {
-			first = err
-			if w.stopped != nil {
-				close(w.stopped)
+		if w.stopped != nil {
+			close(w.stopped)
+		}
+	}
+	for {
+		select {
+		case c, ok := <-chunks:
+			switch {
+			case !ok:
+				if first == nil {
+					first = w.commit(ctx)
+				}
+				return first
+			case first != nil: // drain
+			default:
+				if err := w.chunk(ctx, c); err != nil {
+					fail(err)
+				}
 			}
-			if w.tx != nil {
-				w.tx.Rollback(ctx)
-				w.tx = nil
+		case <-tick.C:
+			if first == nil && w.tx != nil && time.Since(w.began) >= ingestCommitEvery {
+				if err := w.commit(ctx); err != nil {
+					fail(err)
+				}
 			}
 		}
 	}
-	if first == nil {
-		first = w.commit(ctx)
-	}
-	return first
 }
 
 // chunk stores one chunk in the open transaction (opening one if needed) and commits it when it is
@@ -309,7 +358,7 @@ func (w *writer) chunk(ctx context.Context, c readyChunk) error {
 	if w.tx == nil {
 		tx, err := w.s.Begin(ctx)
 		if err != nil {
-			return err
+			return w.failed(ctx, err, c.docs[0].origin)
 		}
 		w.tx, w.pending, w.held, w.bytes, w.began = tx, ingestStats{}, w.held[:0], 0, time.Now()
 	}
@@ -336,9 +385,9 @@ func (w *writer) hold(x coded) {
 
 // salvage handles a transaction that the database failed: it is rolled back, and the documents
 // it held and those of the chunk are stored again, each in a transaction of its own, so that a
-// document the database refuses is reported and skipped. When several in a row cannot be stored
-// (a full disk, a lost connection), the database is taken to have failed: the ingest stops with its
-// error, naming the documents that were not stored.
+// document the database refuses (store.DocumentFault: a value too large for it) is reported and
+// skipped. When the database fails again (a full disk, a lost connection), the ingest stops with
+// its error, naming the first document that was not stored.
 func (w *writer) salvage(ctx context.Context, c []coded) error {
 	if w.tx != nil {
 		w.tx.Rollback(ctx)
@@ -346,35 +395,28 @@ func (w *writer) salvage(ctx context.Context, c []coded) error {
 	}
 	all := append(w.held, c...)
 	w.held = nil
-	const inARow = 3 // failures in a row that mean the database, not the documents, failed
-	type failure struct {
-		i   int
-		err error
-	}
-	var failing []failure
-	report := func() { // the failures before a success were the documents'
-		for _, f := range failing {
-			warn(all[f.i].origin, f.err)
-			w.st.failed++
-		}
-		failing = failing[:0]
-	}
-	for i, x := range all {
+	for _, x := range all {
 		r, _, err := w.s.Put(ctx, x.d)
-		if err != nil {
-			failing = append(failing, failure{i, err})
-			if len(failing) == inARow || len(failing) == len(all) {
-				return fmt.Errorf("the database failed (%w): %d documents were not stored, from %s to %s; run the ingest again once it works",
-					err, len(all)-failing[0].i, all[failing[0].i].origin, all[len(all)-1].origin)
-			}
-			continue
+		switch {
+		case err == nil:
+			w.st.add(r)
+		case store.DocumentFault(err):
+			warn(x.origin, err)
+			w.st.failed++
+		default:
+			return w.failed(ctx, err, x.origin)
 		}
-		report()
-		w.st.add(r)
 	}
-	report()
 	w.prog.set(w.st.done())
 	return nil
+}
+
+// failed is the error that stops an ingest when the database fails, from the document at origin on.
+func (w *writer) failed(ctx context.Context, err error, origin string) error {
+	if ctx.Err() != nil {
+		return ctx.Err() // interrupted, not failed
+	}
+	return fmt.Errorf("the database failed (%w): the documents from %s on were not stored (what was stored before is kept; run the ingest again once the database works)", err, origin)
 }
 
 // commit commits the open transaction, if any, and counts what it did.
@@ -458,7 +500,7 @@ func (p *progress) set(done int) {
 	}
 	if time.Since(p.last) >= 10*time.Second {
 		p.last = time.Now()
-		fmt.Fprintf(os.Stderr, "dyad: %d documents stored, %.0f docs/s\n", done, float64(done)/time.Since(p.start).Seconds())
+		fmt.Fprintf(os.Stderr, "dyad: %d documents written, %.0f docs/s\n", done, float64(done)/time.Since(p.start).Seconds())
 	}
 }
 

@@ -7,14 +7,16 @@ import (
 	"path/filepath"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"dyad/doc"
 	"dyad/pipeline"
 	"dyad/store"
 )
 
-// refusing is a real SQLite store whose database "fails" on the document with ID bad: a
-// transaction that meets it is lost (ErrTxFailed), and Put refuses it.
+// refusing is a real SQLite store whose database refuses the document with ID bad, as PostgreSQL
+// refuses a value too large for an index: a transaction that meets it is lost (ErrTxFailed), and
+// Put refuses it with an error that is the document's fault (store.DocumentFault).
 type refusing struct {
 	store.Store
 	bad string
@@ -32,7 +34,7 @@ func (s refusing) Begin(ctx context.Context) (store.Tx, error) {
 
 func (s refusing) Put(ctx context.Context, d *doc.Doc) (store.Result, int64, error) {
 	if d.ID == s.bad {
-		return 0, 0, errors.New("disk I/O error")
+		return 0, 0, &store.ValidationError{Name: d.ID, Err: errors.New("index row size exceeds the maximum")}
 	}
 	return s.Store.Put(ctx, d)
 }
@@ -47,9 +49,8 @@ func (t refusingTx) PutPrepared(ctx context.Context, p *store.Prepared) ([]store
 	return t.Tx.PutPrepared(ctx, p)
 }
 
-// TestWriterSalvage: when the database fails in the middle of a transaction, the documents that
-// the transaction held are stored again, one by one, and only the one the database refuses is
-// lost and reported.
+// TestWriterSalvage: when a document fails a transaction, the documents that the transaction held
+// are stored again, one by one, and only the one the database refuses is lost and reported.
 func TestWriterSalvage(t *testing.T) {
 	s, err := store.OpenSQLite(filepath.Join(t.TempDir(), "w.db"))
 	if err != nil {
@@ -130,5 +131,48 @@ func TestIngestStopsWhenTheStoreFails(t *testing.T) {
 	}
 	if n := sent.Load(); n >= 100_000 {
 		t.Errorf("the ingest read all %d inputs before it stopped: %v", n, err)
+	}
+}
+
+// TestSlowInputIsCommitted: documents that trickle in (a feed, a pipe) are committed after the
+// chunk wait and the commit interval, while the input is still open, not when 64 or 500 have come.
+func TestSlowInputIsCommitted(t *testing.T) {
+	defer func(c, w time.Duration) { ingestCommitEvery, ingestChunkWait = c, w }(ingestCommitEvery, ingestChunkWait)
+	ingestCommitEvery, ingestChunkWait = 100*time.Millisecond, 20*time.Millisecond
+	db := filepath.Join(t.TempDir(), "slow.db")
+	s, err := store.OpenSQLite(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	p, err := pipeline.Default(pipeline.Options{Stages: []string{"text"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := make(chan pipeline.Input)
+	done := make(chan error, 1)
+	go func() { done <- ingest(context.Background(), s, p, in, 1, -1) }()
+	for i := range 3 {
+		in <- pipeline.Input{Article: doc.Article{ID: fmt.Sprint(i), Text: fmt.Sprintf("Slow article %d.", i)}, Origin: fmt.Sprintf("feed:%d", i)}
+	}
+	reader, err := store.OpenSQLite(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		st, err := reader.Stats(context.Background())
+		if err == nil && st.Documents == 3 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("3 documents sent and the input still open: %d committed after 10 s (%v)", st.Documents, err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	close(in)
+	if err := <-done; err != nil {
+		t.Fatal(err)
 	}
 }
