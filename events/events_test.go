@@ -369,3 +369,21 @@ func TestAttributiveParticiple(t *testing.T) {
 		t.Errorf("got %+v, want the killing coded", evs)
 	}
 }
+
+// TestCoordinatedModifiers: modifiers joined by "and" between two pattern words count as one word of
+// the gap, so "gave urgent financial and technical assistance to" is the pattern "give aid to
+// TARGET" with its words; a verb after "and" still ends the gap.
+func TestCoordinatedModifiers(t *testing.T) {
+	const s = "France gave urgent financial and technical assistance to Kafr Amir."
+	evs := run(t, s, fra, vill)
+	if len(evs) != 1 || evs[0].Cameo != "070" || !strings.HasSuffix(s[evs[0].Trigger.Start:evs[0].Trigger.End], "assistance to") ||
+		len(evs[0].Target) != 1 || evs[0].Target[0].Code != "SYR" {
+		t.Errorf("got %+v, want France's assistance to Kafr Amir through the words of the pattern", evs)
+	}
+	const v = "France gave urgent help and criticised assistance to Kafr Amir."
+	for _, e := range run(t, v, fra, vill) {
+		if e.Cameo == "070" && strings.Contains(v[e.Trigger.Start:e.Trigger.End], "criticised") {
+			t.Errorf("the pattern crossed a verb: %q", v[e.Trigger.Start:e.Trigger.End])
+		}
+	}
+}

@@ -245,6 +245,9 @@ func (w *worker) find(word string, pos, gap int) int {
 		if t.auxbe || t.vform {
 			return -1
 		}
+		if (t.low == "and" || t.low == "or") && j > pos && j+1 < len(w.toks) && w.modifierPair(j) {
+			continue // "bilateral and multilateral aid": coordinated modifiers count as one word
+		}
 		if t.ment >= 0 && t.capital && !w.ments[t.ment].norp && !w.ments[t.ment].pronoun &&
 			!(w.ments[t.ment].t1 < len(w.toks) && (w.toks[w.ments[t.ment].t1].low == "'s" || w.modifies(w.ments[t.ment].t1, word))) {
 			return -1 // an actor between the pattern's words: the pattern would need a TARGET there
@@ -255,6 +258,18 @@ func (w *worker) find(word string, pos, gap int) int {
 		}
 	}
 	return -1
+}
+
+// modifierPair reports whether the conjunction at token j joins two lower-case words that are not
+// verbs, actors or function words ("bilateral and multilateral", "trade and travel").
+func (w *worker) modifierPair(j int) bool {
+	for _, k := range [2]int{j - 1, j + 1} {
+		t := &w.toks[k]
+		if t.punct || t.capital || t.num || t.ment >= 0 || t.det || t.prep || t.auxbe || t.verbish || pronouns.Has(t.low) {
+			return false
+		}
+	}
+	return true
 }
 
 // verbForm reports whether token j is a form of a lexicon verb that reads as a verb (not "the
