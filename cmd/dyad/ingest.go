@@ -66,10 +66,12 @@ a SQLite file (./` + store.DefaultPath + ` unless --db names another) or Postgre
 
 A document is identified by the SHA-256 of its text and its URL: ingesting the same input twice stores
 nothing twice, and a document coded differently (after a dictionary change) has its layers replaced.
-Documents are stored as they are coded, in transactions of up to ` + fmt.Sprint(ingestBatch) + ` (or 5 seconds): an ingest that is killed can simply be run
-again. A record that cannot be read or coded is reported with its file and line and skipped; the
-exit status is then 1. On a terminal a progress line shows documents per second; otherwise a log
-line is printed every 10 seconds.`,
+Documents are stored as they are coded, in transactions of up to ` + fmt.Sprint(ingestBatch) + ` documents or 5 seconds:
+an ingest that is killed loses at most that much, and can simply be run again. A record that cannot
+be read, coded or stored is reported with its file and line and skipped; the exit status is then 1.
+When the database itself fails (a full disk, a lost connection), the ingest stops and names the
+first document that was not stored. On a terminal a progress line shows documents per second;
+otherwise a log line is printed every 10 seconds.`,
 		Example: `  dyad ingest ../shared/eval/data/polnear-train.jsonl
   dyad ingest --db postgres://dyad@localhost/dyad 'news/*.warc.gz'
   dyad ingest --skip-known feeds.txt`,
