@@ -814,12 +814,6 @@ type sqlTx struct {
 
 // PutBatch implements Tx.
 func (t *sqlTx) PutBatch(ctx context.Context, ds []*doc.Doc) ([]Result, error) {
-	switch {
-	case t.done:
-		return nil, errors.New("store: the transaction has ended")
-	case t.broken != nil:
-		return nil, fmt.Errorf("%w: %w", ErrTxFailed, t.broken)
-	}
 	p, err := t.s.Prepare(ds)
 	if err != nil {
 		return nil, err // nothing was written: the transaction goes on
@@ -839,7 +833,8 @@ func (t *sqlTx) PutPrepared(ctx context.Context, p *Prepared) ([]Result, error) 
 	if err != nil {
 		// A savepoint around each batch would let the transaction go on, but SQLite then copies
 		// every page a batch changes to a journal (a sixth of the time of a write); a batch
-		// that passed validation fails only when the database does.
+		// that passed validation fails only when the database does, or when it refuses a value
+		// (DocumentFault), and the caller then stores the documents one by one.
 		t.broken = err
 		return nil, fmt.Errorf("%w: %w", ErrTxFailed, err)
 	}

@@ -154,16 +154,14 @@ func benchStore(cmd *cobra.Command, dsn string, ds []*doc.Doc, codeCPU float64) 
 	start, cpu0 := time.Now(), cpuTime()
 	st := &ingestStats{}
 	w := &writer{s: s, st: st, prog: &progress{start: start, last: start}}
+	docs := make(chan coded, ingestChunk)
 	chunks := make(chan []coded, 2)
+	go chunkDocs(docs, chunks)
 	ready := prepareChunks(s, chunks)
 	go func() {
-		defer close(chunks)
-		for i := 0; i < len(ds); i += ingestChunk {
-			c := make([]coded, 0, ingestChunk)
-			for k, d := range ds[i:min(i+ingestChunk, len(ds))] {
-				c = append(c, coded{d, fmt.Sprintf("document %d", i+k+1)})
-			}
-			chunks <- c
+		defer close(docs)
+		for i, d := range ds {
+			docs <- coded{d, fmt.Sprintf("document %d", i+1)}
 		}
 	}()
 	err = w.run(ctx, ready)
