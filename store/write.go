@@ -517,7 +517,7 @@ func actorFields(a *doc.Actor) []any {
 }
 
 // add queues the layer rows of document id.
-func (b *batch) add(id int64, d *doc.Doc, k *docKey) {
+func (b *batch) add(id int64, d *doc.Doc) {
 	b.pending[id] = true
 	b.ftsDocs = append(b.ftsDocs, id)
 	if len(d.Quotes) > 0 {
@@ -1047,7 +1047,7 @@ func (s *sqlStore) putOne(ctx context.Context, tx wtx, b *batch, d *doc.Doc, k *
 				k.entities, len(d.Entities), k.timexes, len(d.Timexes), id); err != nil {
 				return 0, 0, err
 			}
-			b.add(id, d, k)
+			b.add(id, d)
 			return Replaced, id, nil
 		case !isNoRows(err):
 			return 0, 0, err
@@ -1065,7 +1065,7 @@ func (s *sqlStore) putOne(ctx context.Context, tx wtx, b *batch, d *doc.Doc, k *
 		if err != nil {
 			return 0, 0, err
 		}
-		b.add(id, d, k)
+		b.add(id, d)
 		return Inserted, id, nil
 	}
 }
